@@ -1,0 +1,295 @@
+package io.orgscan.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orgscan.model.AccountRef;
+import io.orgscan.model.AccountState;
+import io.orgscan.model.Analyzer;
+import io.orgscan.model.AnalyzerStatus;
+import io.orgscan.model.AnalyzerType;
+import io.orgscan.model.Cell;
+import io.orgscan.model.ComplianceStatus;
+import io.orgscan.model.CoverageMatrix;
+import io.orgscan.model.CoveragePolicy;
+import io.orgscan.model.Failure;
+import io.orgscan.model.Reason;
+import io.orgscan.model.RegionOptStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One row per rule of the decision table, each under both policies where the policy matters. */
+class CoverageEvaluatorTest {
+    static final String MGMT = "111111111111";
+    static final String ADMIN = "222222222222";
+    static final String MEMBER = "333333333333";
+    static final String OTHER = "444444444444";
+    static final String R = "us-east-1";
+    static final String OPT_IN = "af-south-1";
+    static final List<String> UNIVERSE = List.of(OPT_IN, R);
+
+    static final Failure DENIED = new Failure("ListAnalyzers", "AccessDeniedException", "not authorized", 1);
+    static final Failure THROTTLED = new Failure("ListAnalyzers", "ThrottlingException", "Rate exceeded", 3);
+    static final Failure ROLE_DENIED = new Failure("AssumeRole", "AccessDenied", "not authorized to assume", 1);
+
+    /** A fluent builder of one organization's observations; every account starts ACTIVE with R enabled. */
+    static final class Org {
+        final Map<String, Account> accounts = new LinkedHashMap<>();
+        final Set<String> excludedRegions = new java.util.HashSet<>();
+        String delegatedAdministrator = ADMIN;
+
+        Org() {
+            for (String id : List.of(MGMT, ADMIN, MEMBER, OTHER)) {
+                accounts.put(id, new Account(id));
+            }
+        }
+
+        Account get(String id) {
+            return accounts.get(id);
+        }
+
+        ScanObservations observations(CoveragePolicy policy) {
+            return new ScanObservations(MGMT, delegatedAdministrator, policy, UNIVERSE, excludedRegions,
+                    accounts.values().stream().map(Account::observation).toList());
+        }
+    }
+
+    static final class Account {
+        final String id;
+        AccountState state = AccountState.ACTIVE;
+        boolean inScope = true;
+        Failure sessionFailure;
+        Failure regionsFailure;
+        final Map<String, RegionOptStatus> optStatus = new HashMap<>(Map.of(
+                R, RegionOptStatus.OPT_IN_NOT_REQUIRED, OPT_IN, RegionOptStatus.NOT_OPTED_IN));
+        final Map<String, List<Analyzer>> analyzers = new HashMap<>();
+        final Map<String, Failure> listFailures = new HashMap<>();
+
+        Account(String id) {
+            this.id = id;
+        }
+
+        Account analyzer(String region, AnalyzerType type, AnalyzerStatus status, String reason) {
+            String arn = "arn:aws:access-analyzer:" + region + ":" + id + ":analyzer/" + type.name().toLowerCase() + "-" + status.name().toLowerCase();
+            analyzers.computeIfAbsent(region, r -> new ArrayList<>())
+                    .add(new Analyzer(arn, type.name().toLowerCase(), type, status, reason));
+            return this;
+        }
+
+        AccountObservation observation() {
+            AccountRef ref = new AccountRef(id, "acct-" + id, id + "@example.com", state, "Root", id.equals(MGMT), id.equals(ADMIN));
+            Map<String, RegionObservation> regions = new HashMap<>();
+            for (String region : UNIVERSE) {
+                if (optStatus.getOrDefault(region, RegionOptStatus.UNKNOWN).isEnabled()) {
+                    regions.put(region, listFailures.containsKey(region)
+                            ? RegionObservation.failed(listFailures.get(region))
+                            : RegionObservation.listed(analyzers.getOrDefault(region, List.of())));
+                }
+            }
+            boolean contacted = state.isActive() && sessionFailure == null && regionsFailure == null;
+            return new AccountObservation(ref, inScope, sessionFailure, regionsFailure,
+                    sessionFailure == null && state.isActive() ? optStatus : Map.of(), contacted ? regions : Map.of());
+        }
+    }
+
+    record Rule(String name, Consumer<Org> setup, String account, String region,
+                Reason underOrgPolicy, Reason underAccountPolicy) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> rules() {
+        return Stream.of(
+                new Rule("own ACTIVE ACCOUNT analyzer",
+                        o -> o.get(MEMBER).analyzer(R, AnalyzerType.ACCOUNT, AnalyzerStatus.ACTIVE, null),
+                        MEMBER, R, Reason.ACTIVE_ACCOUNT_ANALYZER, Reason.ACTIVE_ACCOUNT_ANALYZER),
+                new Rule("ACTIVE ORGANIZATION analyzer of the delegated administrator",
+                        o -> o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null),
+                        MEMBER, R, Reason.ACTIVE_ORGANIZATION_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("ACTIVE ORGANIZATION analyzer of the management account",
+                        o -> o.get(MGMT).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null),
+                        MEMBER, R, Reason.ACTIVE_ORGANIZATION_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("ORGANIZATION analyzer of an account that is neither management nor delegated administrator",
+                        o -> o.get(OTHER).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null),
+                        MEMBER, R, Reason.NO_EXTERNAL_ACCESS_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("ORGANIZATION analyzer of a former delegated administrator no longer counts",
+                        o -> {
+                            o.delegatedAdministrator = null;
+                            o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+                        },
+                        MEMBER, R, Reason.NO_EXTERNAL_ACCESS_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("the holder of an ORGANIZATION analyzer is covered by it under both policies",
+                        o -> o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null),
+                        ADMIN, R, Reason.ACTIVE_ORGANIZATION_ANALYZER, Reason.ACTIVE_ORGANIZATION_ANALYZER),
+                new Rule("own ACCOUNT analyzer wins over organization coverage",
+                        o -> {
+                            o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+                            o.get(MEMBER).analyzer(R, AnalyzerType.ACCOUNT, AnalyzerStatus.ACTIVE, null);
+                        },
+                        MEMBER, R, Reason.ACTIVE_ACCOUNT_ANALYZER, Reason.ACTIVE_ACCOUNT_ANALYZER),
+                new Rule("no analyzer at all",
+                        o -> { },
+                        MEMBER, R, Reason.NO_EXTERNAL_ACCESS_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("only an unused-access analyzer",
+                        o -> o.get(MEMBER).analyzer(R, AnalyzerType.ACCOUNT_UNUSED_ACCESS, AnalyzerStatus.ACTIVE, null),
+                        MEMBER, R, Reason.NO_EXTERNAL_ACCESS_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("only an internal-access analyzer",
+                        o -> o.get(MEMBER).analyzer(R, AnalyzerType.ACCOUNT_INTERNAL_ACCESS, AnalyzerStatus.ACTIVE, null),
+                        MEMBER, R, Reason.NO_EXTERNAL_ACCESS_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("an organization unused-access analyzer does not cover members",
+                        o -> o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION_UNUSED_ACCESS, AnalyzerStatus.ACTIVE, null),
+                        MEMBER, R, Reason.NO_EXTERNAL_ACCESS_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("an analyzer of a type unknown to this version never counts",
+                        o -> o.get(MEMBER).analyzer(R, AnalyzerType.UNKNOWN, AnalyzerStatus.ACTIVE, null),
+                        MEMBER, R, Reason.NO_EXTERNAL_ACCESS_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("own ACCOUNT analyzer DISABLED",
+                        o -> o.get(MEMBER).analyzer(R, AnalyzerType.ACCOUNT, AnalyzerStatus.DISABLED, "AWS_SERVICE_ACCESS_DISABLED"),
+                        MEMBER, R, Reason.ANALYZER_NOT_ACTIVE, Reason.ANALYZER_NOT_ACTIVE),
+                new Rule("own ACCOUNT analyzer CREATING",
+                        o -> o.get(MEMBER).analyzer(R, AnalyzerType.ACCOUNT, AnalyzerStatus.CREATING, null),
+                        MEMBER, R, Reason.ANALYZER_NOT_ACTIVE, Reason.ANALYZER_NOT_ACTIVE),
+                new Rule("own ACCOUNT analyzer FAILED",
+                        o -> o.get(MEMBER).analyzer(R, AnalyzerType.ACCOUNT, AnalyzerStatus.FAILED, "SERVICE_LINKED_ROLE_CREATION_FAILED"),
+                        MEMBER, R, Reason.ANALYZER_NOT_ACTIVE, Reason.ANALYZER_NOT_ACTIVE),
+                new Rule("an analyzer status unknown to this version is not active",
+                        o -> o.get(MEMBER).analyzer(R, AnalyzerType.ACCOUNT, AnalyzerStatus.UNKNOWN, null),
+                        MEMBER, R, Reason.ANALYZER_NOT_ACTIVE, Reason.ANALYZER_NOT_ACTIVE),
+                new Rule("organization analyzer DISABLED, member has none",
+                        o -> o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.DISABLED, "DELEGATED_ADMINISTRATOR_DEREGISTERED"),
+                        MEMBER, R, Reason.ANALYZER_NOT_ACTIVE, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("region not enabled, even with an organization analyzer there",
+                        o -> o.get(ADMIN).optStatus.put(OPT_IN, RegionOptStatus.OPTED_IN),
+                        MEMBER, OPT_IN, Reason.REGION_NOT_ENABLED, Reason.REGION_NOT_ENABLED),
+                new Rule("opted-in region with an ACTIVE analyzer",
+                        o -> o.get(MEMBER).optStatus.put(OPT_IN, RegionOptStatus.OPTED_IN),
+                        MEMBER, OPT_IN, Reason.NO_EXTERNAL_ACCESS_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("region missing from the account's DescribeRegions",
+                        o -> o.get(MEMBER).optStatus.remove(OPT_IN),
+                        MEMBER, OPT_IN, Reason.REGION_NOT_ENABLED, Reason.REGION_NOT_ENABLED),
+                new Rule("account SUSPENDED",
+                        o -> o.get(MEMBER).state = AccountState.SUSPENDED,
+                        MEMBER, R, Reason.ACCOUNT_NOT_ACTIVE, Reason.ACCOUNT_NOT_ACTIVE),
+                new Rule("account not active outranks out of scope",
+                        o -> {
+                            o.get(MEMBER).state = AccountState.CLOSED;
+                            o.get(MEMBER).inScope = false;
+                        },
+                        MEMBER, R, Reason.ACCOUNT_NOT_ACTIVE, Reason.ACCOUNT_NOT_ACTIVE),
+                new Rule("account out of scope",
+                        o -> o.get(MEMBER).inScope = false,
+                        MEMBER, R, Reason.EXCLUDED, Reason.EXCLUDED),
+                new Rule("region excluded",
+                        o -> o.excludedRegions.add(R),
+                        MEMBER, R, Reason.EXCLUDED, Reason.EXCLUDED),
+                new Rule("role not assumed: undecided even where an organization analyzer covers",
+                        o -> {
+                            o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+                            o.get(MEMBER).sessionFailure = ROLE_DENIED;
+                        },
+                        MEMBER, R, Reason.ASSUME_ROLE_FAILED, Reason.ASSUME_ROLE_FAILED),
+                new Rule("role not assumed: undecided even in a region it may not have enabled",
+                        o -> o.get(MEMBER).sessionFailure = ROLE_DENIED,
+                        MEMBER, OPT_IN, Reason.ASSUME_ROLE_FAILED, Reason.ASSUME_ROLE_FAILED),
+                new Rule("DescribeRegions denied",
+                        o -> o.get(MEMBER).regionsFailure = new Failure("DescribeRegions", "UnauthorizedOperation", "no", 1),
+                        MEMBER, R, Reason.ACCESS_DENIED, Reason.ACCESS_DENIED),
+                new Rule("ListAnalyzers denied: undecided even with organization coverage",
+                        o -> {
+                            o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+                            o.get(MEMBER).listFailures.put(R, DENIED);
+                        },
+                        MEMBER, R, Reason.ACCESS_DENIED, Reason.ACCESS_DENIED),
+                new Rule("ListAnalyzers throttled after its retries",
+                        o -> o.get(MEMBER).listFailures.put(R, THROTTLED),
+                        MEMBER, R, Reason.API_ERROR, Reason.API_ERROR),
+                new Rule("delegated administrator unreadable: an uncovered member is undecided under org policy",
+                        o -> o.get(ADMIN).listFailures.put(R, THROTTLED),
+                        MEMBER, R, Reason.API_ERROR, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("management role not assumed: an uncovered member is undecided under org policy",
+                        o -> o.get(MGMT).sessionFailure = ROLE_DENIED,
+                        MEMBER, R, Reason.ACCESS_DENIED, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("one administrator unreadable, the other covers",
+                        o -> {
+                            o.get(ADMIN).listFailures.put(R, DENIED);
+                            o.get(MGMT).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+                        },
+                        MEMBER, R, Reason.ACTIVE_ORGANIZATION_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("suspended management account hides nothing",
+                        o -> o.get(MGMT).state = AccountState.SUSPENDED,
+                        MEMBER, R, Reason.NO_EXTERNAL_ACCESS_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER)
+        ).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void appliesTheRuleUnderOrgPolicy(Rule rule) {
+        Org org = new Org();
+        rule.setup().accept(org);
+        Cell cell = new CoverageEvaluator().evaluate(org.observations(CoveragePolicy.ORG)).cell(rule.account(), rule.region());
+        assertCell(cell, rule.underOrgPolicy());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void appliesTheRuleUnderAccountPolicy(Rule rule) {
+        Org org = new Org();
+        rule.setup().accept(org);
+        Cell cell = new CoverageEvaluator().evaluate(org.observations(CoveragePolicy.ACCOUNT)).cell(rule.account(), rule.region());
+        assertCell(cell, rule.underAccountPolicy());
+    }
+
+    private static void assertCell(Cell cell, Reason expected) {
+        assertThat(cell.reason()).as(cell.detail()).isEqualTo(expected);
+        assertThat(cell.status()).isEqualTo(expected.status());
+        if (expected.status() == ComplianceStatus.COMPLIANT) {
+            assertThat(cell.coveredByArn()).startsWith("arn:aws:access-analyzer:" + cell.key().region() + ":");
+        } else {
+            assertThat(cell.coveredByArn()).isNull();
+        }
+        if (expected.status() == ComplianceStatus.INSUFFICIENT_DATA) {
+            assertThat(cell.failure()).isNotNull();
+            assertThat(cell.detail()).contains(cell.failure().errorCode());
+        }
+    }
+
+    @Test
+    void coveredCellNamesTheOrganizationAnalyzer() {
+        Org org = new Org();
+        org.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+        Cell cell = new CoverageEvaluator().evaluate(org.observations(CoveragePolicy.ORG)).cell(MEMBER, R);
+        assertThat(cell.coveredByArn()).isEqualTo("arn:aws:access-analyzer:us-east-1:" + ADMIN + ":analyzer/organization-active");
+        assertThat(cell.detail()).contains(ADMIN);
+        assertThat(cell.analyzers()).isEmpty();
+    }
+
+    @Test
+    void inactiveAnalyzerDetailCarriesStatusAndReason() {
+        Org org = new Org();
+        org.get(MEMBER).analyzer(R, AnalyzerType.ACCOUNT, AnalyzerStatus.DISABLED, "AWS_SERVICE_ACCESS_DISABLED");
+        Cell cell = new CoverageEvaluator().evaluate(org.observations(CoveragePolicy.ACCOUNT)).cell(MEMBER, R);
+        assertThat(cell.detail()).contains("DISABLED").contains("AWS_SERVICE_ACCESS_DISABLED");
+        assertThat(cell.analyzers()).hasSize(1);
+    }
+
+    @Test
+    void everyAccountGetsOneCellPerRegionOfTheUniverse() {
+        Org org = new Org();
+        org.get(MEMBER).state = AccountState.SUSPENDED;
+        org.get(OTHER).sessionFailure = ROLE_DENIED;
+        CoverageMatrix matrix = new CoverageEvaluator().evaluate(org.observations(CoveragePolicy.ORG));
+        assertThat(matrix.cells()).hasSize(4 * UNIVERSE.size());
+        assertThat(matrix.regions()).containsExactly(OPT_IN, R);
+        assertThat(matrix.accounts()).extracting(AccountRef::id).containsExactly(MGMT, ADMIN, MEMBER, OTHER);
+    }
+}
