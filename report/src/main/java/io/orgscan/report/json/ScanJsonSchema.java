@@ -1,0 +1,336 @@
+package io.orgscan.report.json;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.orgscan.model.AccountRef;
+import io.orgscan.model.AccountState;
+import io.orgscan.model.Analyzer;
+import io.orgscan.model.AnalyzerStatus;
+import io.orgscan.model.AnalyzerType;
+import io.orgscan.model.AwsNames;
+import io.orgscan.model.Cell;
+import io.orgscan.model.CellKey;
+import io.orgscan.model.ComplianceStatus;
+import io.orgscan.model.CoveragePolicy;
+import io.orgscan.model.ErrorRecord;
+import io.orgscan.model.Failure;
+import io.orgscan.model.Parameter;
+import io.orgscan.model.ParameterSource;
+import io.orgscan.model.Reason;
+import io.orgscan.model.RegionOptStatus;
+import io.orgscan.model.ScanMetadata;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * scan.json schema version 1, as records: one record per JSON object, its field names and order
+ * fixed by annotations (never by reflection order). Every field is always written, {@code null} when
+ * it has no value, and every field must be present when read. Enum values are kept as strings here
+ * and checked on the way to the model, so that a bad value gets a message naming the field. The
+ * document's top level ({@code schema_version}, {@code scan}, {@code accounts}, {@code regions},
+ * {@code cells}, {@code errors}) is streamed by {@link ScanJson} so memory stays flat.
+ */
+final class ScanJsonSchema {
+    static final int VERSION = 1;
+
+    static final String SCHEMA_VERSION = "schema_version";
+    static final String SCAN = "scan";
+    static final String ACCOUNTS = "accounts";
+    static final String REGIONS = "regions";
+    static final String CELLS = "cells";
+    static final String ERRORS = "errors";
+    /** Top-level fields in the order they are written. */
+    static final List<String> TOP_LEVEL = List.of(SCHEMA_VERSION, SCAN, ACCOUNTS, REGIONS, CELLS, ERRORS);
+
+    private ScanJsonSchema() {
+    }
+
+    @JsonPropertyOrder({"scan_id", "started_at", "finished_at", "caller_arn", "caller_account_id", "organization_id",
+            "management_account_id", "delegated_administrator_id", "partition", "policy", "tool_name", "tool_version",
+            "parameters"})
+    record MetadataJson(
+            @JsonProperty("scan_id") String scanId,
+            @JsonProperty("started_at") String startedAt,
+            @JsonProperty("finished_at") String finishedAt,
+            @JsonProperty("caller_arn") String callerArn,
+            @JsonProperty("caller_account_id") String callerAccountId,
+            @JsonProperty("organization_id") String organizationId,
+            @JsonProperty("management_account_id") String managementAccountId,
+            @JsonProperty("delegated_administrator_id") String delegatedAdministratorId,
+            @JsonProperty("partition") String partition,
+            @JsonProperty("policy") String policy,
+            @JsonProperty("tool_name") String toolName,
+            @JsonProperty("tool_version") String toolVersion,
+            @JsonProperty("parameters") List<ParameterJson> parameters) {
+
+        static MetadataJson of(ScanMetadata m) {
+            return new MetadataJson(m.scanId(), m.startedAt().toString(), m.finishedAt().toString(), m.callerArn(),
+                    m.callerAccountId(), m.organizationId(), m.managementAccountId(), m.delegatedAdministratorId(),
+                    m.partition(), m.policy().name(), m.toolName(), m.toolVersion(),
+                    m.parameters().stream().map(ParameterJson::of).toList());
+        }
+
+        ScanMetadata toModel() {
+            return new ScanMetadata(
+                    required(scanId, "scan_id"),
+                    instant(startedAt, "started_at"),
+                    instant(finishedAt, "finished_at"),
+                    required(callerArn, "caller_arn"),
+                    validAccountId(callerAccountId, "caller_account_id"),
+                    required(organizationId, "organization_id"),
+                    validAccountId(managementAccountId, "management_account_id"),
+                    delegatedAdministratorId == null ? null
+                            : validAccountId(delegatedAdministratorId, "delegated_administrator_id"),
+                    required(partition, "partition"),
+                    enumValue(CoveragePolicy.class, policy, "policy"),
+                    required(toolName, "tool_name"),
+                    required(toolVersion, "tool_version"),
+                    list(parameters, "parameters", ParameterJson::toModel));
+        }
+    }
+
+    @JsonPropertyOrder({"name", "value", "source"})
+    record ParameterJson(
+            @JsonProperty("name") String name,
+            @JsonProperty("value") String value,
+            @JsonProperty("source") String source) {
+
+        static ParameterJson of(Parameter p) {
+            return new ParameterJson(p.name(), p.value(), p.source().name());
+        }
+
+        Parameter toModel() {
+            return new Parameter(required(name, "name"), required(value, "value"),
+                    enumValue(ParameterSource.class, source, "source"));
+        }
+    }
+
+    @JsonPropertyOrder({"account_id", "name", "email", "state", "ou_path", "management", "delegated_administrator"})
+    record AccountJson(
+            @JsonProperty("account_id") String accountId,
+            @JsonProperty("name") String name,
+            @JsonProperty("email") String email,
+            @JsonProperty("state") String state,
+            @JsonProperty("ou_path") String ouPath,
+            @JsonProperty("management") Boolean management,
+            @JsonProperty("delegated_administrator") Boolean delegatedAdministrator) {
+
+        static AccountJson of(AccountRef a) {
+            return new AccountJson(a.id(), a.name(), a.email(), a.state().name(), a.ouPath(), a.management(),
+                    a.delegatedAdministrator());
+        }
+
+        AccountRef toModel() {
+            return field("account_id", () -> new AccountRef(
+                    required(accountId, "account_id"),
+                    required(name, "name"),
+                    required(email, "email"),
+                    enumValue(AccountState.class, state, "state"),
+                    required(ouPath, "ou_path"),
+                    required(management, "management"),
+                    required(delegatedAdministrator, "delegated_administrator")));
+        }
+    }
+
+    @JsonPropertyOrder({"account_id", "region", "region_opt_status", "status", "reason", "detail", "analyzers",
+            "covered_by_arn", "failure"})
+    record CellJson(
+            @JsonProperty("account_id") String accountId,
+            @JsonProperty("region") String region,
+            @JsonProperty("region_opt_status") String regionOptStatus,
+            @JsonProperty("status") String status,
+            @JsonProperty("reason") String reason,
+            @JsonProperty("detail") String detail,
+            @JsonProperty("analyzers") List<AnalyzerJson> analyzers,
+            @JsonProperty("covered_by_arn") String coveredByArn,
+            @JsonProperty("failure") FailureJson failure) {
+
+        static CellJson of(Cell c) {
+            return new CellJson(c.key().accountId(), c.key().region(), c.regionOptStatus().awsValue(),
+                    c.status().name(), c.reason().name(), c.detail(),
+                    c.analyzers().stream().map(AnalyzerJson::of).toList(),
+                    c.coveredByArn(), c.failure() == null ? null : FailureJson.of(c.failure()));
+        }
+
+        Cell toModel() {
+            CellKey key = new CellKey(validAccountId(accountId, "account_id"), validRegion(region, "region"));
+            RegionOptStatus optStatus = regionOptStatus(regionOptStatus);
+            ComplianceStatus statusValue = enumValue(ComplianceStatus.class, status, "status");
+            Reason reasonValue = enumValue(Reason.class, reason, "reason");
+            if (reasonValue.status() != statusValue) {
+                throw new InvalidValue("status", "status " + statusValue + " does not go with reason " + reasonValue
+                        + " (whose status is " + reasonValue.status() + ")");
+            }
+            List<Analyzer> analyzerList = list(analyzers, "analyzers", AnalyzerJson::toModel);
+            Failure failureValue = failure == null ? null : field("failure", failure::toModel);
+            return new Cell(key, optStatus, reasonValue, required(detail, "detail"), analyzerList, coveredByArn,
+                    failureValue);
+        }
+
+        private static RegionOptStatus regionOptStatus(String value) {
+            required(value, "region_opt_status");
+            return Arrays.stream(RegionOptStatus.values())
+                    .filter(s -> s.awsValue().equals(value))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidValue("region_opt_status", "unknown value \"" + value
+                            + "\", expected one of " + Arrays.stream(RegionOptStatus.values())
+                            .map(RegionOptStatus::awsValue).collect(Collectors.joining(", "))));
+        }
+    }
+
+    @JsonPropertyOrder({"arn", "name", "type", "status", "status_reason"})
+    record AnalyzerJson(
+            @JsonProperty("arn") String arn,
+            @JsonProperty("name") String name,
+            @JsonProperty("type") String type,
+            @JsonProperty("status") String status,
+            @JsonProperty("status_reason") String statusReason) {
+
+        static AnalyzerJson of(Analyzer a) {
+            return new AnalyzerJson(a.arn(), a.name(), a.type().name(), a.status().name(), a.statusReason());
+        }
+
+        Analyzer toModel() {
+            return field("arn", () -> new Analyzer(required(arn, "arn"), required(name, "name"),
+                    enumValue(AnalyzerType.class, type, "type"), enumValue(AnalyzerStatus.class, status, "status"),
+                    statusReason));
+        }
+    }
+
+    @JsonPropertyOrder({"operation", "error_code", "message", "attempts"})
+    record FailureJson(
+            @JsonProperty("operation") String operation,
+            @JsonProperty("error_code") String errorCode,
+            @JsonProperty("message") String message,
+            @JsonProperty("attempts") Integer attempts) {
+
+        static FailureJson of(Failure f) {
+            return new FailureJson(f.operation(), f.errorCode(), f.message(), f.attempts());
+        }
+
+        Failure toModel() {
+            return new Failure(required(operation, "operation"), required(errorCode, "error_code"),
+                    required(message, "message"), required(attempts, "attempts"));
+        }
+    }
+
+    @JsonPropertyOrder({"account_id", "region", "failure"})
+    record ErrorJson(
+            @JsonProperty("account_id") String accountId,
+            @JsonProperty("region") String region,
+            @JsonProperty("failure") FailureJson failure) {
+
+        static ErrorJson of(ErrorRecord e) {
+            return new ErrorJson(e.accountId(), e.region(), FailureJson.of(e.failure()));
+        }
+
+        ErrorRecord toModel() {
+            String account = accountId == null ? null : validAccountId(accountId, "account_id");
+            String regionName = region == null ? null : validRegion(region, "region");
+            Failure failureValue = field("failure", () -> required(failure, "failure").toModel());
+            return new ErrorRecord(account, regionName, failureValue);
+        }
+    }
+
+    /**
+     * A value the model cannot take, with the path of the field inside the entry being read
+     * (e.g. {@code analyzers[0].type}); {@link ScanJson} adds the file and the entry.
+     */
+    static final class InvalidValue extends RuntimeException {
+        private final String path;
+        private final String problem;
+
+        InvalidValue(String path, String problem) {
+            super(path.isEmpty() ? problem : path + ": " + problem);
+            this.path = path;
+            this.problem = problem;
+        }
+
+        String path() {
+            return path;
+        }
+
+        String problem() {
+            return problem;
+        }
+
+        InvalidValue under(String outer) {
+            String joined = path.isEmpty() ? outer : path.startsWith("[") ? outer + path : outer + "." + path;
+            InvalidValue moved = new InvalidValue(joined, problem);
+            moved.initCause(this);
+            return moved;
+        }
+    }
+
+    /** Runs {@code body}, reporting any model rule it breaks as a problem of {@code path}. */
+    static <T> T field(String path, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (InvalidValue e) {
+            throw e.path.isEmpty() ? new InvalidValue(path, e.problem) : e;
+        } catch (IllegalArgumentException | NullPointerException | DateTimeException e) {
+            throw new InvalidValue(path, String.valueOf(e.getMessage()));
+        }
+    }
+
+    static <T> T required(T value, String name) {
+        if (value == null) {
+            throw new InvalidValue(name, "missing or null");
+        }
+        return value;
+    }
+
+    static String validAccountId(String value, String name) {
+        return field(name, () -> AwsNames.requireAccountId(required(value, name)));
+    }
+
+    static String validRegion(String value, String name) {
+        return field(name, () -> AwsNames.requireRegion(required(value, name)));
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {
+        required(value, name);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw new InvalidValue(name, "unknown value \"" + value + "\", expected one of "
+                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+    }
+
+    static Instant instant(String value, String name) {
+        required(value, name);
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeException e) {
+            throw new InvalidValue(name, "not an ISO-8601 UTC time such as 2025-09-30T22:00:05Z: \"" + value + "\"");
+        }
+    }
+
+    static <J, M> List<M> list(List<J> values, String name, Function<J, M> convert) {
+        required(values, name);
+        List<M> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            J value = values.get(i);
+            String path = name + "[" + i + "]";
+            if (value == null) {
+                throw new InvalidValue(path, "null entry");
+            }
+            try {
+                out.add(convert.apply(value));
+            } catch (InvalidValue e) {
+                throw e.under(path);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new InvalidValue(path, String.valueOf(e.getMessage()));
+            }
+        }
+        return out;
+    }
+}
