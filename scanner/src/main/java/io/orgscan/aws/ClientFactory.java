@@ -1,0 +1,86 @@
+package io.orgscan.aws;
+
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+
+/**
+ * Builds every SDK client of a scan: one shared HTTP connection pool, the same profile, region
+ * and {@code --endpoint-url} for all, and explicit retry settings (the SDK's default mode differs
+ * between versions).
+ */
+final class ClientFactory implements AutoCloseable {
+    private final AwsSettings settings;
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider baseCredentials;
+
+    ClientFactory(AwsSettings settings, int maxConnections) {
+        this.settings = settings;
+        this.http = ApacheHttpClient.builder()
+                .maxConnections(maxConnections)
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
+        this.baseCredentials = baseCredentials(settings);
+    }
+
+    AwsCredentialsProvider baseCredentials() {
+        return baseCredentials;
+    }
+
+    /**
+     * Configures a client builder. {@code maxAttempts} counts the first try. The retry quota
+     * (circuit breaker) is off: clients are shared across accounts, and one account's throttling
+     * must not use up the retries of unrelated accounts.
+     */
+    <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Region region,
+                                                                               AwsCredentialsProvider credentials,
+                                                                               int maxAttempts) {
+        StandardRetryStrategy retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(maxAttempts)
+                .circuitBreakerEnabled(false)
+                .build();
+        builder.region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(retries)
+                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                        .apiCallTimeout(Duration.ofMinutes(3))
+                        .build());
+        if (settings.endpointUrl() != null) {
+            builder.endpointOverride(settings.endpointUrl());
+        }
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider baseCredentials(AwsSettings settings) {
+        if (settings.keys() != null) {
+            AwsSettings.StaticKeys keys = settings.keys();
+            return StaticCredentialsProvider.create(keys.sessionToken() == null
+                    ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
+                    : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
+        }
+        if (settings.profile() != null) {
+            return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

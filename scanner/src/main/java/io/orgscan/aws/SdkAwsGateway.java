@@ -1,0 +1,231 @@
+package io.orgscan.aws;
+
+import io.orgscan.model.AccountState;
+import io.orgscan.model.Analyzer;
+import io.orgscan.model.AnalyzerStatus;
+import io.orgscan.model.AnalyzerType;
+import io.orgscan.model.RegionOptStatus;
+import io.orgscan.scan.AccountListing;
+import io.orgscan.scan.AccountSession;
+import io.orgscan.scan.AwsCallException;
+import io.orgscan.scan.AwsGateway;
+import io.orgscan.scan.CallerIdentity;
+import io.orgscan.scan.OrgNode;
+import io.orgscan.scan.OrganizationInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.accessanalyzer.model.AnalyzerSummary;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
+import software.amazon.awssdk.services.organizations.model.DelegatedAdministrator;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * The scan's AWS calls through the AWS SDK for Java v2. One client per service (and per region for
+ * Access Analyzer), shared by every account; each account's calls carry that account's
+ * credentials per request. STS and Organizations throttle on the calling account, so they get
+ * their own small concurrency limits.
+ */
+public final class SdkAwsGateway implements AwsGateway {
+    static final String ACCESS_ANALYZER_PRINCIPAL = "access-analyzer.amazonaws.com";
+    /** Organizations and STS attempts, first try included: they carry the whole organization's load. */
+    private static final int GLOBAL_ATTEMPTS = 6;
+    /** Member-account attempts: throttling there is per account and region. */
+    private static final int MEMBER_ATTEMPTS = 4;
+
+    private final ClientFactory clients;
+    private final RoleSettings roles;
+    private final Region home;
+    private final StsClient sts;
+    private final OrganizationsClient organizations;
+    private final Ec2Client ec2;
+    private final Map<String, AccessAnalyzerClient> analyzersByRegion = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<AutoCloseable> closeables = new ConcurrentLinkedQueue<>();
+    private final Semaphore stsPermits;
+    private final Semaphore organizationsPermits;
+    private volatile CallerIdentity caller;
+
+    public SdkAwsGateway(AwsSettings settings, RoleSettings roles, int maxParallel, int stsParallel, int organizationsParallel) {
+        this.clients = new ClientFactory(settings, maxParallel + stsParallel + organizationsParallel + 4);
+        this.roles = roles;
+        this.home = Region.of(settings.region());
+        this.sts = clients.build(StsClient.builder(), home, clients.baseCredentials(), GLOBAL_ATTEMPTS);
+        AwsCredentialsProvider organizationsCredentials = roles.orgRoleArn() == null
+                ? clients.baseCredentials()
+                : assumeRole(roles.orgRoleArn());
+        this.organizations = clients.build(OrganizationsClient.builder(), home, organizationsCredentials, GLOBAL_ATTEMPTS);
+        this.ec2 = clients.build(Ec2Client.builder(), home, clients.baseCredentials(), MEMBER_ATTEMPTS);
+        this.stsPermits = new Semaphore(stsParallel);
+        this.organizationsPermits = new Semaphore(organizationsParallel);
+    }
+
+    @Override
+    public CallerIdentity callerIdentity() throws AwsCallException {
+        GetCallerIdentityResponse response = limited(stsPermits, "GetCallerIdentity", sts::getCallerIdentity);
+        caller = new CallerIdentity(response.arn(), response.account());
+        return caller;
+    }
+
+    @Override
+    public OrganizationInfo organization() throws AwsCallException {
+        var organization = limited(organizationsPermits, "DescribeOrganization",
+                () -> organizations.describeOrganization().organization());
+        return new OrganizationInfo(organization.id(), organization.masterAccountId());
+    }
+
+    @Override
+    public Optional<String> accessAnalyzerDelegatedAdministrator() throws AwsCallException {
+        List<DelegatedAdministrator> administrators = limited(organizationsPermits, "ListDelegatedAdministrators",
+                () -> organizations.listDelegatedAdministratorsPaginator(r -> r.servicePrincipal(ACCESS_ANALYZER_PRINCIPAL))
+                        .stream().flatMap(page -> page.delegatedAdministrators().stream()).toList());
+        return administrators.stream().map(DelegatedAdministrator::id).sorted().findFirst();
+    }
+
+    @Override
+    public List<OrgNode> roots() throws AwsCallException {
+        return limited(organizationsPermits, "ListRoots", () -> organizations.listRootsPaginator(r -> { })
+                .stream().flatMap(page -> page.roots().stream())
+                .map(root -> new OrgNode(root.id(), root.name()))
+                .toList());
+    }
+
+    @Override
+    public List<OrgNode> organizationalUnits(String parentId) throws AwsCallException {
+        return limited(organizationsPermits, "ListOrganizationalUnitsForParent",
+                () -> organizations.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parentId))
+                        .stream().flatMap(page -> page.organizationalUnits().stream())
+                        .map(ou -> new OrgNode(ou.id(), ou.name()))
+                        .toList());
+    }
+
+    @Override
+    public List<AccountListing> accounts(String parentId) throws AwsCallException {
+        return limited(organizationsPermits, "ListAccountsForParent",
+                () -> organizations.listAccountsForParentPaginator(r -> r.parentId(parentId))
+                        .stream().flatMap(page -> page.accounts().stream())
+                        .map(SdkAwsGateway::listing)
+                        .toList());
+    }
+
+    /** AWS retired {@code Status} for {@code State}; Status is only a fallback for old responses. */
+    private static AccountListing listing(Account account) {
+        String state = account.stateAsString() != null ? account.stateAsString() : account.statusAsString();
+        return new AccountListing(account.id(), account.name(), account.email(), AccountState.fromAws(state));
+    }
+
+    @Override
+    public AccountSession session(String accountId) throws AwsCallException {
+        CallerIdentity self = caller != null ? caller : callerIdentity();
+        if (accountId.equals(self.accountId())) {
+            return new Session(clients.baseCredentials());
+        }
+        String roleArn = "arn:" + self.partition() + ":iam::" + accountId + ":role/" + roles.roleName();
+        StsAssumeRoleCredentialsProvider provider = assumeRole(roleArn);
+        // Assume now, once, so a refusal is seen here and not as a failure of every region.
+        limited(stsPermits, "AssumeRole", provider::resolveCredentials);
+        return new Session(provider);
+    }
+
+    private StsAssumeRoleCredentialsProvider assumeRole(String roleArn) {
+        StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts)
+                .refreshRequest(r -> r.roleArn(roleArn)
+                        .roleSessionName(roles.roleSessionName())
+                        .externalId(roles.externalId()))
+                .build();
+        closeables.add(provider);
+        return provider;
+    }
+
+    /** One member account's read access: its credentials on the shared clients. */
+    private final class Session implements AccountSession {
+        private final AwsCredentialsProvider credentials;
+
+        Session(AwsCredentialsProvider credentials) {
+            this.credentials = credentials;
+        }
+
+        @Override
+        public Map<String, RegionOptStatus> regions() throws AwsCallException {
+            try {
+                Map<String, RegionOptStatus> regions = new LinkedHashMap<>();
+                ec2.describeRegions(r -> r.allRegions(true).overrideConfiguration(o -> o.credentialsProvider(credentials)))
+                        .regions()
+                        .forEach(region -> regions.put(region.regionName(), RegionOptStatus.fromAws(region.optInStatus())));
+                return regions;
+            } catch (RuntimeException e) {
+                throw Failures.of("DescribeRegions", e);
+            }
+        }
+
+        @Override
+        public List<Analyzer> analyzers(String region) throws AwsCallException {
+            AccessAnalyzerClient client = analyzersByRegion.computeIfAbsent(region,
+                    r -> clients.build(AccessAnalyzerClient.builder(), Region.of(r), clients.baseCredentials(), MEMBER_ATTEMPTS));
+            try {
+                List<Analyzer> analyzers = new ArrayList<>();
+                client.listAnalyzersPaginator(r -> r.overrideConfiguration(o -> o.credentialsProvider(credentials)))
+                        .analyzers()
+                        .forEach(summary -> analyzers.add(analyzer(summary)));
+                return analyzers;
+            } catch (RuntimeException e) {
+                throw Failures.of("ListAnalyzers", e);
+            }
+        }
+    }
+
+    /** Maps the SDK's summary to the model; SDK enums (and UNKNOWN_TO_SDK_VERSION) stop here. */
+    private static Analyzer analyzer(AnalyzerSummary summary) {
+        String reason = summary.statusReason() == null ? null : summary.statusReason().codeAsString();
+        return new Analyzer(summary.arn(), summary.name(), AnalyzerType.fromAws(summary.typeAsString()),
+                AnalyzerStatus.fromAws(summary.statusAsString()), reason);
+    }
+
+    private interface Call<T> {
+        T get();
+    }
+
+    private static <T> T limited(Semaphore permits, String operation, Call<T> call) throws AwsCallException {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Failures.of(operation, new IllegalStateException("interrupted", e));
+        }
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw Failures.of(operation, e);
+        } finally {
+            permits.release();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing a credentials cache cannot lose data
+            }
+        }
+        analyzersByRegion.values().forEach(AccessAnalyzerClient::close);
+        ec2.close();
+        organizations.close();
+        sts.close();
+        clients.close();
+    }
+}

@@ -1,0 +1,83 @@
+package io.orgscan.cli;
+
+import io.orgscan.aws.AwsSettings;
+import io.orgscan.aws.RoleSettings;
+import io.orgscan.scan.ScanSettings;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+        description = "Scan every account and region of the organization and write the reports. Read-only.")
+final class ScanCommand implements Callable<Integer> {
+    static final String DEFAULT_ROLE = "OrganizationAccountAccessRole";
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScopeOptions scopeOptions;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Use a named profile of the AWS shared config files.")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Home region for STS, Organizations and DescribeRegions (default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1).")
+    String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every AWS call to this URL (as the AWS CLI's --endpoint-url).")
+    String endpointUrl;
+
+    @Option(names = "--role-name", paramLabel = "NAME", defaultValue = DEFAULT_ROLE,
+            description = "Role assumed in each member account (default ${DEFAULT-VALUE}).")
+    String roleName;
+
+    @Option(names = "--external-id", paramLabel = "ID", description = "External id the member roles require.")
+    String externalId;
+
+    @Option(names = "--role-session-name", paramLabel = "NAME", defaultValue = "orgscan",
+            description = "Session name of the assumed roles, as CloudTrail shows it (default ${DEFAULT-VALUE}).")
+    String roleSessionName;
+
+    @Option(names = "--org-role-arn", paramLabel = "ARN",
+            description = "Role for the Organizations calls, when the scan runs from an account that is neither the management account nor a delegated administrator.")
+    String orgRoleArn;
+
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "orgscan-report", description = "Folder for the reports (default ${DEFAULT-VALUE}).")
+    Path outDir;
+
+    ScanCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws UsageException {
+        String home = InputChecks.region("--region", firstNonNull(region, context.env("AWS_REGION"), context.env("AWS_DEFAULT_REGION"), "us-east-1"));
+        AwsSettings aws = new AwsSettings(
+                firstNonNull(profile, context.env("AWS_PROFILE")),
+                home,
+                InputChecks.endpoint(firstNonNull(endpointUrl, context.env("AWS_ENDPOINT_URL"))),
+                profile == null ? EnvironmentKeys.from(context) : null);
+        RoleSettings roles = new RoleSettings(InputChecks.roleName(roleName), InputChecks.externalId(externalId),
+                InputChecks.sessionName(roleSessionName), InputChecks.roleArn(orgRoleArn));
+        ScanSettings settings = new ScanSettings(home, scopeOptions.scope(), scopeOptions.coveragePolicy(), ParameterRecord.of(spec));
+        return new ScanJob(context).run(aws, roles, settings, scopeOptions.parallelism(),
+                InputChecks.writableDirectory("--out-dir", outDir), scopeOptions.outputFormats());
+    }
+
+    @SafeVarargs
+    static <T> T firstNonNull(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,68 @@
+package io.orgscan.cli;
+
+import io.orgscan.aws.AwsSettings;
+import io.orgscan.aws.RoleSettings;
+import io.orgscan.aws.SdkAwsGateway;
+import io.orgscan.model.ScanResult;
+import io.orgscan.report.OutputFormat;
+import io.orgscan.report.ReportRenderer;
+import io.orgscan.report.ReportWriteException;
+import io.orgscan.scan.ScanCannotStartException;
+import io.orgscan.scan.ScanService;
+import io.orgscan.scan.ScanSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** One scan from settings to written reports; shared by {@code scan} and {@code demo}. */
+final class ScanJob {
+    /** Calls in flight to Organizations, which throttles on the calling account. */
+    static final int ORGANIZATIONS_PARALLEL = 4;
+    /** AssumeRole calls in flight, which STS throttles on the calling account. */
+    static final int STS_PARALLEL = 16;
+
+    private final CliContext context;
+
+    ScanJob(CliContext context) {
+        this.context = context;
+    }
+
+    /** Runs the scan and writes the reports; returns the exit code, or throws for a run that produced nothing. */
+    ScanResult scan(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel)
+            throws ScanCannotStartException, InterruptedException {
+        try (SdkAwsGateway gateway = new SdkAwsGateway(aws, roles, maxParallel, Math.min(STS_PARALLEL, maxParallel), ORGANIZATIONS_PARALLEL);
+             ProgressReporter progress = ProgressReporter.start(context)) {
+            return new ScanService(gateway, context.clock(), () -> UUID.randomUUID().toString(), ToolVersion.get(),
+                    maxParallel, ORGANIZATIONS_PARALLEL, progress).run(settings);
+        }
+    }
+
+    int run(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel, Path outDir, Set<OutputFormat> formats) {
+        ScanResult result;
+        try {
+            result = scan(aws, roles, settings, maxParallel);
+        } catch (ScanCannotStartException e) {
+            context.err().println("orgscan: scan cannot start: " + e.getMessage());
+            context.err().println("orgscan: no report was written.");
+            return ExitCodes.USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context.err().println("orgscan: interrupted; no report was written.");
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        return write(result, outDir, formats);
+    }
+
+    int write(ScanResult result, Path outDir, Set<OutputFormat> formats) {
+        List<Path> written;
+        try {
+            written = ReportRenderer.render(result, outDir, formats);
+        } catch (ReportWriteException e) {
+            context.err().println("orgscan: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        ScanSummary.print(context.out(), result, written);
+        return ExitCodes.of(result);
+    }
+}

@@ -1,0 +1,30 @@
+package io.orgscan.scan;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every AWS call the scan makes, as plain Java. The only implementation lives in
+ * {@code io.orgscan.aws}, the one package that imports the AWS SDK; failures arrive as
+ * {@link AwsCallException} carrying the AWS error code and message.
+ */
+public interface AwsGateway extends AutoCloseable {
+    CallerIdentity callerIdentity() throws AwsCallException;
+
+    OrganizationInfo organization() throws AwsCallException;
+
+    /** The IAM Access Analyzer delegated administrator, if the organization has one. */
+    Optional<String> accessAnalyzerDelegatedAdministrator() throws AwsCallException;
+
+    List<OrgNode> roots() throws AwsCallException;
+
+    List<OrgNode> organizationalUnits(String parentId) throws AwsCallException;
+
+    List<AccountListing> accounts(String parentId) throws AwsCallException;
+
+    /** Opens read access to an account: AssumeRole, or the caller's own credentials for its own account. */
+    AccountSession session(String accountId) throws AwsCallException;
+
+    @Override
+    void close();
+}

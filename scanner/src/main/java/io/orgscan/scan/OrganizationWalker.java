@@ -1,0 +1,58 @@
+package io.orgscan.scan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * Walks the organization tree top-down (ListRoots, then per node ListOrganizationalUnitsForParent
+ * and ListAccountsForParent), so the number of calls grows with OUs, not with accounts times depth,
+ * and each account's OU path is known the moment it is found. Accounts are handed on as soon as a
+ * page of them arrives, so scanning starts while the walk goes on.
+ */
+final class OrganizationWalker {
+    private final AwsGateway aws;
+    private final ExecutorService executor;
+    private final TaskTracker tracker = new TaskTracker();
+
+    OrganizationWalker(AwsGateway aws, ExecutorService executor) {
+        this.aws = aws;
+        this.executor = executor;
+    }
+
+    /** Walks the whole tree, calling {@code onAccount} from walker threads; fails on the first failed call. */
+    void walk(Consumer<DiscoveredAccount> onAccount) throws AwsCallException, InterruptedException {
+        for (OrgNode root : aws.roots()) {
+            visit(root, root.name(), List.of(root.id()), onAccount);
+        }
+        tracker.await();
+        Throwable failure = tracker.failure();
+        if (failure instanceof AwsCallException callFailure) {
+            throw callFailure;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("walking the organization failed", failure);
+        }
+    }
+
+    private void visit(OrgNode node, String path, List<String> ancestry, Consumer<DiscoveredAccount> onAccount) {
+        tracker.begin();
+        executor.execute(() -> {
+            try {
+                for (OrgNode child : aws.organizationalUnits(node.id())) {
+                    List<String> childAncestry = new ArrayList<>(ancestry);
+                    childAncestry.add(child.id());
+                    visit(child, path + "/" + child.name(), childAncestry, onAccount);
+                }
+                for (AccountListing listing : aws.accounts(node.id())) {
+                    onAccount.accept(new DiscoveredAccount(listing, path, ancestry));
+                }
+            } catch (AwsCallException | RuntimeException e) {
+                tracker.fail(e);
+            } finally {
+                tracker.end();
+            }
+        });
+    }
+}

@@ -1,0 +1,248 @@
+package io.orgscan.scan;
+
+import io.orgscan.evaluate.AccountObservation;
+import io.orgscan.evaluate.CoverageEvaluator;
+import io.orgscan.evaluate.RegionObservation;
+import io.orgscan.evaluate.ScanObservations;
+import io.orgscan.model.AccountRef;
+import io.orgscan.model.CoverageMatrix;
+import io.orgscan.model.CoveragePolicy;
+import io.orgscan.model.ErrorRecord;
+import io.orgscan.model.Failure;
+import io.orgscan.model.ScanMetadata;
+import io.orgscan.model.ScanResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Runs one scan: observes the organization through an {@link AwsGateway}, then hands every
+ * observation to the pure {@link CoverageEvaluator}. Accounts are scanned as the tree walk finds
+ * them, each as one chain (session, regions, then its region listings) on a bounded pool.
+ */
+public final class ScanService {
+    public static final String TOOL_NAME = "orgscan";
+
+    private final AwsGateway aws;
+    private final Clock clock;
+    private final Supplier<String> scanIds;
+    private final String toolVersion;
+    private final int maxParallel;
+    private final int organizationsParallel;
+    private final ScanProgress progress;
+
+    public ScanService(AwsGateway aws, Clock clock, Supplier<String> scanIds, String toolVersion,
+                       int maxParallel, int organizationsParallel, ScanProgress progress) {
+        this.aws = aws;
+        this.clock = clock;
+        this.scanIds = scanIds;
+        this.toolVersion = toolVersion;
+        this.maxParallel = maxParallel;
+        this.organizationsParallel = organizationsParallel;
+        this.progress = progress;
+    }
+
+    public ScanResult run(ScanSettings settings) throws ScanCannotStartException, InterruptedException {
+        Instant startedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        CallerIdentity caller = require(aws::callerIdentity, "cannot tell who is calling (sts:GetCallerIdentity)",
+                "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID");
+        OrganizationInfo organization = require(aws::organization, "cannot read the organization (organizations:DescribeOrganization)",
+                "the scan must run from an account of an AWS Organization");
+        ConcurrentLinkedQueue<ErrorRecord> errors = new ConcurrentLinkedQueue<>();
+        String delegatedAdministrator = null;
+        try {
+            Optional<String> found = aws.accessAnalyzerDelegatedAdministrator();
+            delegatedAdministrator = found.orElse(null);
+        } catch (AwsCallException e) {
+            errors.add(new ErrorRecord(null, null, e.failure()));
+        }
+        Set<String> administrators = new TreeSet<>();
+        administrators.add(organization.managementAccountId());
+        if (delegatedAdministrator != null) {
+            administrators.add(delegatedAdministrator);
+        }
+
+        Map<String, AccountScan> accounts = new ConcurrentHashMap<>();
+        TaskTracker tracker = new TaskTracker();
+        ExecutorService walkers = Executors.newFixedThreadPool(organizationsParallel, daemon("orgscan-walk"));
+        try (PriorityWorkers workers = new PriorityWorkers(maxParallel, "orgscan-scan")) {
+            String admin = delegatedAdministrator;
+            OrganizationWalker walker = new OrganizationWalker(aws, walkers);
+            walker.walk(found -> {
+                AccountScan scan = discovered(found, settings, organization, admin, administrators);
+                accounts.put(scan.account.id(), scan);
+                progress.accountDiscovered();
+                if (needsScanning(scan, settings.policy(), administrators)) {
+                    tracker.begin();
+                    workers.submit(PriorityWorkers.Priority.ACCOUNT,
+                            () -> scanAccount(scan, settings.scope(), workers, tracker, errors));
+                } else {
+                    progress.accountDone();
+                }
+            });
+            tracker.await();
+            if (tracker.failure() != null) {
+                throw new IllegalStateException("the scan failed unexpectedly", tracker.failure());
+            }
+        } catch (AwsCallException e) {
+            throw new ScanCannotStartException("cannot list the organization (organizations:" + e.failure().operation()
+                    + "): " + e.failure().errorCode() + ": " + e.failure().message()
+                    + "; the scan needs the permissions in samples/iam/scanner-policy.json", e);
+        } finally {
+            walkers.shutdownNow();
+        }
+
+        List<AccountObservation> observations = accounts.values().stream()
+                .sorted(Comparator.comparing(a -> a.account.id()))
+                .map(AccountScan::observation)
+                .toList();
+        List<String> universe = universe(settings, observations);
+        Set<String> excluded = new TreeSet<>(settings.scope().excludeRegions());
+        excluded.retainAll(universe);
+        CoverageMatrix matrix = new CoverageEvaluator().evaluate(new ScanObservations(
+                organization.managementAccountId(), delegatedAdministrator, settings.policy(), universe, excluded, observations));
+
+        ScanMetadata metadata = new ScanMetadata(scanIds.get(), startedAt, clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                caller.arn(), caller.accountId(), organization.id(), organization.managementAccountId(),
+                delegatedAdministrator, caller.partition(), settings.policy(), TOOL_NAME, toolVersion, settings.parameters());
+        List<ErrorRecord> sortedErrors = new ArrayList<>(errors);
+        sortedErrors.sort(Comparator.comparing((ErrorRecord e) -> nullFirst(e.accountId()))
+                .thenComparing(e -> nullFirst(e.region()))
+                .thenComparing(e -> e.failure().operation()));
+        return new ScanResult(metadata, matrix, sortedErrors);
+    }
+
+    private static AccountScan discovered(DiscoveredAccount found, ScanSettings settings, OrganizationInfo organization,
+                                          String delegatedAdministrator, Set<String> administrators) {
+        AccountListing listing = found.listing();
+        AccountRef ref = new AccountRef(listing.id(), listing.name(), listing.email(), listing.state(), found.ouPath(),
+                listing.id().equals(organization.managementAccountId()), listing.id().equals(delegatedAdministrator));
+        return new AccountScan(ref, settings.scope().includesAccount(listing.id(), found.ancestry()));
+    }
+
+    /**
+     * Active accounts in scope are scanned; so are the management account and the delegated
+     * administrator under the org policy even when out of scope, because their organization
+     * analyzers decide other accounts' cells.
+     */
+    private static boolean needsScanning(AccountScan scan, CoveragePolicy policy, Set<String> administrators) {
+        if (!scan.account.state().isActive()) {
+            return false;
+        }
+        return scan.inScope || (policy == CoveragePolicy.ORG && administrators.contains(scan.account.id()));
+    }
+
+    private void scanAccount(AccountScan scan, ScanScope scope, PriorityWorkers workers, TaskTracker tracker,
+                             ConcurrentLinkedQueue<ErrorRecord> errors) {
+        String accountId = scan.account.id();
+        try {
+            AccountSession session;
+            try {
+                session = aws.session(accountId);
+            } catch (AwsCallException e) {
+                scan.sessionFailed(e.failure());
+                errors.add(new ErrorRecord(accountId, null, e.failure()));
+                return;
+            }
+            try {
+                scan.regionsRead(session.regions());
+            } catch (AwsCallException e) {
+                scan.regionsFailed(e.failure());
+                errors.add(new ErrorRecord(accountId, null, e.failure()));
+                return;
+            }
+            List<String> toList = scan.regionStatus().entrySet().stream()
+                    .filter(e -> e.getValue().isEnabled() && scope.scansRegion(e.getKey()))
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .toList();
+            progress.regionsPlanned(toList.size());
+            for (String region : toList) {
+                scan.unfinished.incrementAndGet();
+                tracker.begin();
+                workers.submit(PriorityWorkers.Priority.REGION, () -> listRegion(scan, session, region, tracker, errors));
+            }
+        } catch (RuntimeException e) {
+            tracker.fail(e);
+        } finally {
+            finishPart(scan);
+            tracker.end();
+        }
+    }
+
+    private void listRegion(AccountScan scan, AccountSession session, String region, TaskTracker tracker,
+                            ConcurrentLinkedQueue<ErrorRecord> errors) {
+        try {
+            scan.listed(region, RegionObservation.listed(session.analyzers(region)));
+        } catch (AwsCallException e) {
+            Failure failure = e.failure();
+            scan.listed(region, RegionObservation.failed(failure));
+            errors.add(new ErrorRecord(scan.account.id(), region, failure));
+        } catch (RuntimeException e) {
+            tracker.fail(e);
+        } finally {
+            progress.regionDone();
+            finishPart(scan);
+            tracker.end();
+        }
+    }
+
+    private void finishPart(AccountScan scan) {
+        if (scan.unfinished.decrementAndGet() == 0) {
+            progress.accountDone();
+        }
+    }
+
+    /** The regions that get a column: {@code --regions} if given, else every region seen, and the home region. */
+    private static List<String> universe(ScanSettings settings, List<AccountObservation> observations) {
+        if (!settings.scope().regions().isEmpty()) {
+            return List.copyOf(new TreeSet<>(settings.scope().regions()));
+        }
+        Set<String> seen = new TreeSet<>();
+        seen.add(settings.homeRegion());
+        for (AccountObservation observation : observations) {
+            seen.addAll(observation.regionStatus().keySet());
+        }
+        return List.copyOf(seen);
+    }
+
+    private interface Call<T> {
+        T get() throws AwsCallException;
+    }
+
+    private static <T> T require(Call<T> call, String what, String hint) throws ScanCannotStartException {
+        try {
+            return call.get();
+        } catch (AwsCallException e) {
+            Failure failure = e.failure();
+            throw new ScanCannotStartException(what + ": " + failure.errorCode() + ": " + failure.message() + "; " + hint, e);
+        }
+    }
+
+    private static String nullFirst(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
