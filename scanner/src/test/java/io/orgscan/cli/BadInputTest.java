@@ -1,0 +1,98 @@
+package io.orgscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad input gets one line naming the problem and exit code 2, never a stack trace, and no AWS call. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // An endpoint nobody listens on: if any check were skipped, the scan would fail differently.
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "x",
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:9");
+        int code = new Orgscan(new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, Clock.systemUTC(), false)).run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "scan --bogus                          | Unknown option: '--bogus'",
+            "scan --accounts 12345                 | --accounts: '12345' is not a 12-digit AWS account id",
+            "scan --accounts 111111111111,abc      | --accounts: 'abc' is not a 12-digit AWS account id",
+            "scan --exclude-accounts 1234567890123 | --exclude-accounts: '1234567890123' is not a 12-digit",
+            "scan --ous engineering                | --ous: 'engineering' is not an organizational unit id",
+            "scan --regions us-east-1,mars-1       | --regions: 'mars-1' is not an AWS region name",
+            "scan --exclude-regions EU_WEST_1      | --exclude-regions: 'EU_WEST_1' is not an AWS region name",
+            "scan --region moon                    | --region: 'moon' is not an AWS region name",
+            "scan --policy strict                  | --policy: 'strict' is not one of [org, account]",
+            "scan --format pdf                     | --format: 'pdf' is not one of [json, csv, xlsx]",
+            "scan --max-parallel 0                 | --max-parallel: 0 is out of range 1..512",
+            "scan --max-parallel lots              | Invalid value for option '--max-parallel'",
+            "scan --endpoint-url ftp://x           | --endpoint-url: 'ftp://x' is not an http:// or https:// URL",
+            "scan --role-name bad/name!            | --role-name: 'bad/name!' is not an IAM role name",
+            "scan --org-role-arn arn:aws:iam::1:x  | --org-role-arn: 'arn:aws:iam::1:x' is not an IAM role ARN",
+            "scan --external-id x                  | --external-id: 'x' is not an external id",
+            "frobnicate                            | Unmatched argument at index 0: 'frobnicate'",
+            "report                                | Missing required",
+            "report missing-scan.json --out-dir .  | missing-scan.json",
+    })
+    void rejectsWithOneLineAndExitTwo(String args, String message) {
+        Run run = run(args.trim().split("\\s+"));
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains(message).doesNotContain("\tat ").doesNotContain("Exception:");
+    }
+
+    @Test
+    void anOutputFolderThatIsAFileIsRejectedBeforeScanning() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        Run run = run("scan", "--out-dir", file.toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--out-dir: cannot write to " + file).doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnreadableScanFileIsOneLine() throws Exception {
+        Path bad = Files.writeString(dir.resolve("scan.json"), "{ not json");
+        Run run = run("report", bad.toString(), "--out-dir", dir.resolve("out").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains(bad.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnreachableEndpointCannotStartAndWritesNoReport() throws Exception {
+        Path out = dir.resolve("out");
+        Run run = run("scan", "--out-dir", out.toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("scan cannot start").contains("GetCallerIdentity").doesNotContain("\tat ");
+        try (var files = Files.list(out)) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        assertThat(run("--help").code()).isZero();
+        assertThat(run("scan", "--help").out()).contains("--endpoint-url").contains("--policy");
+        assertThat(run("--version").out()).startsWith("orgscan ");
+    }
+}

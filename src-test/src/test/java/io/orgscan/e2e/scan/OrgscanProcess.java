@@ -1,0 +1,31 @@
+package io.orgscan.e2e.scan;
+
+import io.orgscan.cli.CliContext;
+import io.orgscan.cli.Orgscan;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/** Runs the orgscan command line in-process, as a user would, capturing stdout, stderr and the exit code. */
+final class OrgscanProcess {
+    record Result(int exitCode, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private OrgscanProcess() {
+    }
+
+    static Result run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            int code = new Orgscan(new CliContext(outStream, errStream, env, Clock.systemUTC(), false)).run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+}
