@@ -50,8 +50,10 @@ public final class CredentialRegistry {
             key.append(BASE32[bytes[i] & 31]);
         }
         String secret = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(bytes, 10, 40));
-        String token = "IQoJb3JpZ2luX2VjE" + Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(bytes, 40, 60))
-                + Base64.getEncoder().encodeToString(key.toString().getBytes(StandardCharsets.US_ASCII));
+        // Shaped like a real session token (base64, starts like one); only its identity with the key matters.
+        String token = "IQoJb3JpZ2luX2VjE" + Base64.getEncoder().withoutPadding().encodeToString(
+                (key + ":" + Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(bytes, 40, 60)))
+                        .getBytes(StandardCharsets.US_ASCII));
         String roleId = roleId(accountId, roleName);
         CallerIdentity identity = new CallerIdentity(key.toString(), secret, accountId,
                 "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + sessionName,
