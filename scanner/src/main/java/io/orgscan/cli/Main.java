@@ -6,13 +6,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = new Orgscan(CliContext.system()).run(args);
-        if (code != 0 || !serving()) {
-            System.exit(code);
-        }
-    }
-
-    private static boolean serving() {
-        return false;
+        System.exit(new Orgscan(CliContext.system()).run(args));
     }
 }
