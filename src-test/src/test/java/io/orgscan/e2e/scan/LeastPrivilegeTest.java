@@ -1,0 +1,89 @@
+package io.orgscan.e2e.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orgscan.simulator.AwsSimulator;
+import io.orgscan.simulator.ScenarioLoader;
+import io.orgscan.simulator.SimulatorStats;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fails when the scanner calls an AWS operation that the published least-privilege policies in
+ * samples/iam do not grant: the caller's calls against scanner-policy.json, every member account's
+ * calls against member-role-policy.json.
+ */
+class LeastPrivilegeTest {
+    static final Path IAM = Path.of("../samples/iam");
+    /** The simulator's service names and the IAM action prefix of each. */
+    static final Map<String, String> ACTION_PREFIX = Map.of(
+            "organizations", "organizations", "sts", "sts", "ec2", "ec2", "access-analyzer", "access-analyzer");
+    /** Operations AWS lets every principal call. */
+    static final Set<String> NEEDS_NO_PERMISSION = Set.of("sts:GetCallerIdentity");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyOperationTheScannerCallsIsGranted() throws Exception {
+        Set<String> scannerActions = actions(IAM.resolve("scanner-policy.json"));
+        Set<String> memberActions = actions(IAM.resolve("member-role-policy.json"));
+        Set<String> called = new TreeSet<>();
+        try (AwsSimulator simulator = AwsSimulator.start(
+                ScenarioLoader.load(Path.of("src/test/resources/scenarios/scan-rules.json")), 0, 0)) {
+            OrgscanProcess.Result result = OrgscanProcess.run(ScanEndToEndTest.securityEnv(), "scan",
+                    "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString());
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
+            SimulatorStats stats = simulator.stats();
+            for (SimulatorStats.CallCount call : stats.calls()) {
+                String action = ACTION_PREFIX.get(call.service()) + ":" + call.operation();
+                called.add(action);
+                if (NEEDS_NO_PERMISSION.contains(action)) {
+                    continue;
+                }
+                Set<String> granted = call.accountId().equals(ScanEndToEndTest.SECURITY) ? scannerActions : memberActions;
+                assertThat(granted).as("%s called by account %s", action, call.accountId()).contains(action);
+            }
+        }
+        assertThat(called).contains("organizations:ListAccountsForParent", "sts:AssumeRole",
+                "access-analyzer:ListAnalyzers", "ec2:DescribeRegions");
+        // Nothing that changes AWS, ever: every action is a read.
+        assertThat(called).allMatch(a -> a.matches("[a-z0-9-]+:(List|Describe|Get)\\w+") || a.equals("sts:AssumeRole"));
+    }
+
+    @Test
+    void publishedPoliciesGrantOnlyReadActions() throws IOException {
+        for (String file : new String[] {"scanner-policy.json", "member-role-policy.json"}) {
+            assertThat(actions(IAM.resolve(file)))
+                    .as(file)
+                    .isNotEmpty()
+                    .allMatch(a -> a.matches("[a-z0-9-]+:(List|Describe|Get)\\w+") || a.equals("sts:AssumeRole"));
+        }
+    }
+
+    /** The Allow actions of an IAM policy document, read independently of any AWS library. */
+    static Set<String> actions(Path policy) throws IOException {
+        JsonNode document = new ObjectMapper().readTree(policy.toFile());
+        assertThat(document.get("Version").asText()).isEqualTo("2012-10-17");
+        Set<String> actions = new TreeSet<>();
+        for (JsonNode statement : document.get("Statement")) {
+            if (!"Allow".equals(statement.get("Effect").asText())) {
+                continue;
+            }
+            JsonNode action = statement.get("Action");
+            if (action.isArray()) {
+                action.forEach(a -> actions.add(a.asText()));
+            } else {
+                actions.add(action.asText());
+            }
+        }
+        return actions;
+    }
+}
