@@ -32,7 +32,7 @@ final class ProgressReporter implements ScanProgress, AutoCloseable {
             this.bar = new ProgressBarBuilder()
                     .setTaskName("Scanning")
                     .setInitialMax(0)
-                    .setUnit(" cells", 1)
+                    .setUnit(" account-regions", 1)
                     .setStyle(plain ? ProgressBarStyle.ASCII : ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                     .setConsumer(new ConsoleProgressBarConsumer(context.err()))
                     .setUpdateIntervalMillis(250)
