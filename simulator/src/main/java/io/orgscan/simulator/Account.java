@@ -36,7 +36,19 @@ public record Account(String id, String name, String email, AccountState state, 
         analyzers = immutableLists(analyzers);
     }
 
+    /** Copies only what is mutable: generated scenarios pass immutable maps of immutable lists, shared as is. */
     private static Map<String, List<Analyzer>> immutableLists(Map<String, List<Analyzer>> source) {
+        Map<String, List<Analyzer>> immutable = Map.copyOf(source);
+        boolean listsImmutable = true;
+        for (List<Analyzer> list : immutable.values()) {
+            if (List.copyOf(list) != list) {
+                listsImmutable = false;
+                break;
+            }
+        }
+        if (listsImmutable) {
+            return immutable;
+        }
         Map<String, List<Analyzer>> copy = new HashMap<>(source.size() * 2);
         source.forEach((region, list) -> copy.put(region, List.copyOf(list)));
         return Map.copyOf(copy);

@@ -32,8 +32,7 @@ public final class SimulatorMain {
         try {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
-            err.println("orgscan-simulator: " + e.getMessage());
-            err.println(USAGE);
+            err.println("orgscan-simulator: " + e.getMessage() + " (" + USAGE + ")");
             return EXIT_USAGE;
         }
         if (options.help) {

@@ -79,12 +79,14 @@ public final class SyntheticOrganization {
         String managementId = ids.get(0);
         String securityId = accountCount > 1 ? ids.get(1) : null;
 
+        Map<String, String> namePrefixes = new HashMap<>();
+        ous.forEach(ou -> namePrefixes.put(ou.id(), ou.name().toLowerCase().replaceAll("[^a-z0-9]+", "-")));
         List<Account> accounts = new ArrayList<>(accountCount);
         for (int i = 0; i < accountCount; i++) {
             String id = ids.get(i);
             boolean special = id.equals(managementId) || id.equals(securityId);
             String parent = parentFor(i, ous, rootId);
-            String name = i == 0 ? "management" : i == 1 ? "security" : nameFor(parent, ous, i);
+            String name = i == 0 ? "management" : i == 1 ? "security" : nameFor(namePrefixes.getOrDefault(parent, "account"), i);
             AccountState state = special ? AccountState.ACTIVE : randomState();
             Set<String> optedIn = optIns(optInRegions);
             Map<String, List<Analyzer>> analyzers = accountAnalyzers(state, defaultRegions, optedIn);
@@ -99,7 +101,7 @@ public final class SyntheticOrganization {
             accounts.add(new Account(id, name, name + "@example.com", state, state.legacyStatus(), parent,
                     i == 0 ? "CREATED" : random.nextInt(10) == 0 ? "INVITED" : "CREATED",
                     EPOCH.plus(i == 0 ? 0 : 1 + random.nextInt(3000), ChronoUnit.DAYS).plusSeconds(random.nextInt(86400)),
-                    optedIn, Set.of(Account.DEFAULT_ROLE), null, analyzers));
+                    optedIn, Set.of(Account.DEFAULT_ROLE), null, Map.copyOf(analyzers)));
         }
         Map<String, List<String>> delegates = securityId == null ? Map.of() : Map.of(ANALYZER_PRINCIPAL, List.of(securityId));
         Scenario.Credentials management = new Scenario.Credentials("AKIA" + randomText(16).toUpperCase(),
@@ -151,15 +153,9 @@ public final class SyntheticOrganization {
         return random.nextInt(100) < 3 ? rootId : ous.get(random.nextInt(ous.size())).id();
     }
 
-    private String nameFor(String parent, List<OrganizationalUnit> ous, int index) {
-        String prefix = "account";
-        for (OrganizationalUnit ou : ous) {
-            if (ou.id().equals(parent)) {
-                prefix = ou.name().toLowerCase().replaceAll("[^a-z0-9]+", "-");
-                break;
-            }
-        }
-        return prefix + "-" + String.format("%05d", index);
+    private static String nameFor(String prefix, int index) {
+        String digits = Integer.toString(index);
+        return prefix + "-" + "00000".substring(Math.min(5, digits.length())) + digits;
     }
 
     private AccountState randomState() {
@@ -207,7 +203,7 @@ public final class SyntheticOrganization {
         if (random.nextInt(100) < 8) {
             List<Analyzer> inUsEast1 = new ArrayList<>(analyzers.getOrDefault("us-east-1", List.of()));
             inUsEast1.add(unusedAccess);
-            analyzers.put("us-east-1", inUsEast1);
+            analyzers.put("us-east-1", List.copyOf(inUsEast1));
         }
         return analyzers;
     }
@@ -224,7 +220,7 @@ public final class SyntheticOrganization {
             if (has) {
                 List<Analyzer> list = new ArrayList<>(analyzers.getOrDefault(region, List.of()));
                 list.add(org);
-                analyzers.put(region, list);
+                analyzers.put(region, List.copyOf(list));
             }
         });
     }
