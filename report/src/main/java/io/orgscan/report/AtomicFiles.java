@@ -8,11 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -160,11 +158,21 @@ public final class AtomicFiles implements AutoCloseable {
         }
         try {
             Files.createDirectories(dir);
-        } catch (FileAlreadyExistsException | NotDirectoryException e) {
-            throw new ReportWriteException("cannot create folder " + dir + ": " + e.getFile() + " is a file, not a folder", e);
         } catch (IOException e) {
-            throw new ReportWriteException("cannot create folder " + dir + ": " + reason(e), e);
+            Path file = existingFileAbove(dir);
+            String why = file != null ? file + " is a file, not a folder" : reason(e);
+            throw new ReportWriteException("cannot create folder " + dir + ": " + why, e);
         }
+    }
+
+    /** The nearest existing ancestor of {@code dir} if it is not a folder, else null. */
+    private static Path existingFileAbove(Path dir) {
+        for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? null : p;
+            }
+        }
+        return null;
     }
 
     /** A short, one-line reason: NIO's messages are often just the path. */

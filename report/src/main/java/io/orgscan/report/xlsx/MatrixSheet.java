@@ -25,7 +25,8 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
  * the colour follows the value after a sort, and the code (never only a colour) carries the status.
  *
  * <p>Layout: row 1 is a legend (each code, coloured by the same rules, and the status it stands
- * for); row 2 is the header (bold); both rows and the three account columns are frozen.
+ * for); row 2 is the header (bold, with an auto-filter, so an auditor can list the accounts with
+ * {@code NC} in a region); both rows and the three account columns are frozen.
  */
 public final class MatrixSheet implements SheetWriter {
     public static final String NAME = "Matrix";
@@ -94,6 +95,8 @@ public final class MatrixSheet implements SheetWriter {
                     FIRST_REGION_COLUMN + regions.size() - 1));
         }
         colourByStatus(sheet, coloured.toArray(CellRangeAddress[]::new));
+        int lastColumn = FIRST_REGION_COLUMN + regions.size() - 1;
+        sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, Math.max(lastRow, HEADER_ROW), 0, lastColumn));
         if (lastRow >= FIRST_ACCOUNT_ROW) {
             workbook.ignoreNumbersAsText(sheet, new CellRangeAddress(FIRST_ACCOUNT_ROW, lastRow, 0, 0));
         }
@@ -132,6 +135,6 @@ public final class MatrixSheet implements SheetWriter {
     }
 
     private static XSSFColor rgb(int rgb) {
-        return new XSSFColor(new byte[] {(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb}, null);
+        return new XSSFColor(new byte[] {(byte) 0xFF, (byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb}, null);
     }
 }

@@ -4,9 +4,14 @@ import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -39,7 +44,7 @@ public final class WorkbookWriter {
 
     /** Writes the workbook to {@code out}; does not close it. */
     public void write(ScanResult result, OutputStream out) throws IOException {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROW_WINDOW, true, false)) {
+        try (SXSSFWorkbook workbook = new StableZipWorkbook()) {
             describe(workbook, result.metadata());
             WorkbookContext context = new WorkbookContext(workbook);
             for (SheetWriter sheet : sheets) {
@@ -48,6 +53,37 @@ public final class WorkbookWriter {
             workbook.write(out);
         }
         out.flush();
+    }
+
+    /**
+     * A streaming workbook whose zip is the same for the same content and readable by every zip
+     * reader. POI's default (Zip64Mode.Always) writes zip64 data descriptors that java.util.zip's
+     * ZipInputStream, and importers built on it, reject; no part of this workbook comes near 4 GB,
+     * and commons-compress fails loudly rather than write a broken file if one ever did. Without
+     * that default, entries would carry the time of rendering; they get the earliest zip time
+     * instead, 1980-01-01 00:00 (zip times are local, so it is computed in the local zone to give
+     * the same bytes everywhere).
+     */
+    private static final class StableZipWorkbook extends SXSSFWorkbook {
+        private static final long ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0)
+                .atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+
+        StableZipWorkbook() {
+            super(null, ROW_WINDOW, true, false);
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out) {
+                @Override
+                public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
+                    entry.setTime(ENTRY_TIME);
+                    super.putArchiveEntry(entry);
+                }
+            };
+            zip.setUseZip64(Zip64Mode.AsNeeded);
+            return zip;
+        }
     }
 
     private static void describe(SXSSFWorkbook workbook, ScanMetadata scan) {
