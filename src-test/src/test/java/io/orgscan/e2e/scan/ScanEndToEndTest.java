@@ -229,6 +229,15 @@ class ScanEndToEndTest {
     }
 
     @Test
+    void anAccountOutsideAnyOrganizationCannotStart() {
+        OrgscanProcess.Result result = OrgscanProcess.run(env("AKIARULESOUTSIDER001", "rules-outsider-secret"),
+                "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("DescribeOrganization").contains("AWSOrganizationsNotInUseException")
+                .contains("no report was written").doesNotContain("\tat ");
+    }
+
+    @Test
     void unknownCredentialsCannotStart() {
         OrgscanProcess.Result result = OrgscanProcess.run(env("AKIANOBODY0000000000", "x"),
                 "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString());
