@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,9 @@ public final class AtomicFiles implements AutoCloseable {
      * @throws ReportWriteException if the folder is a file, cannot be created, or cannot be written
      */
     public static AtomicFiles in(Path dir) throws ReportWriteException {
-        Objects.requireNonNull(dir, "dir");
-        prepareFolder(dir);
-        return new AtomicFiles(dir);
+        Path folder = Objects.requireNonNull(dir, "dir").toString().isEmpty() ? Path.of(".") : dir;
+        prepareFolder(folder);
+        return new AtomicFiles(folder);
     }
 
     /** Writes one file atomically: a batch of one. Returns the file written. */
@@ -81,7 +82,7 @@ public final class AtomicFiles implements AutoCloseable {
      */
     public void stage(String fileName, Content content) throws ReportWriteException {
         Path target = dir.resolve(fileName);
-        if (!target.getParent().equals(dir) || staged.containsKey(target)) {
+        if (!dir.equals(target.getParent()) || staged.containsKey(target)) {
             throw new IllegalArgumentException("not a new file name in the folder: " + fileName);
         }
         Path temp = dir.resolve("." + fileName + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
@@ -121,7 +122,8 @@ public final class AtomicFiles implements AutoCloseable {
      */
     public List<Path> commit() throws ReportWriteException {
         List<Path> done = new ArrayList<>(staged.size());
-        for (Map.Entry<Path, Path> entry : staged.entrySet()) {
+        for (Iterator<Map.Entry<Path, Path>> pending = staged.entrySet().iterator(); pending.hasNext(); ) {
+            Map.Entry<Path, Path> entry = pending.next();
             Path target = entry.getKey();
             Path temp = entry.getValue();
             try {
@@ -133,9 +135,9 @@ public final class AtomicFiles implements AutoCloseable {
             } catch (IOException e) {
                 throw new ReportWriteException("cannot put " + target + " in place: " + reason(e), e);
             }
+            pending.remove();
             done.add(target);
         }
-        staged.keySet().removeAll(done);
         return List.copyOf(done);
     }
 

@@ -62,10 +62,11 @@ import java.util.function.Function;
  *
  * <p>Writing is deterministic: the same ScanResult gives the same bytes (fields in a fixed order,
  * two-space indentation, {@code \n} line ends, UTF-8, a final newline). Reading is strict: the
- * {@code schema_version} must be the one this build reads, every field must be present (null where
- * the schema allows it), unknown or duplicate fields are rejected, and every value goes through the
- * model's validating constructors; {@code read(write(x))} equals {@code x}. Both directions stream
- * the top-level arrays, so memory holds the model and not a second copy of the document.
+ * {@code schema_version} must be the one this build reads, every field that may not be null must be
+ * present, unknown or duplicate fields are rejected, scalars are not coerced, and every value goes
+ * through the model's validating constructors; {@code read(write(x))} equals {@code x}. Both
+ * directions stream the top-level arrays, so memory holds the model and not a second copy of the
+ * document.
  */
 public final class ScanJson {
     /** The scan.json {@code schema_version} this build writes and reads. */

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
 /**
  * scan.json schema version 1, as records: one record per JSON object, its field names and order
  * fixed by annotations (never by reflection order). Every field is always written, {@code null} when
- * it has no value, and every field must be present when read. Enum values are kept as strings here
+ * it has no value; when read, a field that may be null may also be left out, any other field must be
+ * present and not null. Enum values are kept as strings here
  * and checked on the way to the model, so that a bad value gets a message naming the field. The
  * document's top level ({@code schema_version}, {@code scan}, {@code accounts}, {@code regions},
  * {@code cells}, {@code errors}) is streamed by {@link ScanJson} so memory stays flat.
@@ -127,14 +128,14 @@ final class ScanJsonSchema {
         }
 
         AccountRef toModel() {
-            return field("account_id", () -> new AccountRef(
-                    required(accountId, "account_id"),
+            return new AccountRef(
+                    validAccountId(accountId, "account_id"),
                     required(name, "name"),
                     required(email, "email"),
                     enumValue(AccountState.class, state, "state"),
                     required(ouPath, "ou_path"),
                     required(management, "management"),
-                    required(delegatedAdministrator, "delegated_administrator")));
+                    required(delegatedAdministrator, "delegated_administrator"));
         }
     }
 
@@ -168,7 +169,7 @@ final class ScanJsonSchema {
                         + " (whose status is " + reasonValue.status() + ")");
             }
             List<Analyzer> analyzerList = list(analyzers, "analyzers", AnalyzerJson::toModel);
-            Failure failureValue = failure == null ? null : field("failure", failure::toModel);
+            Failure failureValue = failure == null ? null : nested("failure", failure::toModel);
             return new Cell(key, optStatus, reasonValue, required(detail, "detail"), analyzerList, coveredByArn,
                     failureValue);
         }
@@ -197,9 +198,11 @@ final class ScanJsonSchema {
         }
 
         Analyzer toModel() {
-            return field("arn", () -> new Analyzer(required(arn, "arn"), required(name, "name"),
-                    enumValue(AnalyzerType.class, type, "type"), enumValue(AnalyzerStatus.class, status, "status"),
-                    statusReason));
+            String arnValue = required(arn, "arn");
+            String nameValue = required(name, "name");
+            AnalyzerType typeValue = enumValue(AnalyzerType.class, type, "type");
+            AnalyzerStatus statusValue = enumValue(AnalyzerStatus.class, status, "status");
+            return field("arn", () -> new Analyzer(arnValue, nameValue, typeValue, statusValue, statusReason));
         }
     }
 
@@ -233,7 +236,7 @@ final class ScanJsonSchema {
         ErrorRecord toModel() {
             String account = accountId == null ? null : validAccountId(accountId, "account_id");
             String regionName = region == null ? null : validRegion(region, "region");
-            Failure failureValue = field("failure", () -> required(failure, "failure").toModel());
+            Failure failureValue = nested("failure", () -> required(failure, "").toModel());
             return new ErrorRecord(account, regionName, failureValue);
         }
     }
@@ -268,7 +271,21 @@ final class ScanJsonSchema {
         }
     }
 
-    /** Runs {@code body}, reporting any model rule it breaks as a problem of {@code path}. */
+    /** Converts the nested object at {@code path}, prefixing the path of any problem inside it. */
+    static <T> T nested(String path, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (InvalidValue e) {
+            throw e.under(path);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidValue(path, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * Runs {@code body}, which checks the one field {@code path}, reporting a model rule it breaks
+     * (an IllegalArgumentException from a validating constructor) as a problem of that field.
+     */
     static <T> T field(String path, Supplier<T> body) {
         try {
             return body.get();
@@ -287,11 +304,13 @@ final class ScanJsonSchema {
     }
 
     static String validAccountId(String value, String name) {
-        return field(name, () -> AwsNames.requireAccountId(required(value, name)));
+        required(value, name);
+        return field(name, () -> AwsNames.requireAccountId(value));
     }
 
     static String validRegion(String value, String name) {
-        return field(name, () -> AwsNames.requireRegion(required(value, name)));
+        required(value, name);
+        return field(name, () -> AwsNames.requireRegion(value));
     }
 
     static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {

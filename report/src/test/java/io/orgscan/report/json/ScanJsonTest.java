@@ -265,6 +265,21 @@ class ScanJsonTest {
     }
 
     @Test
+    void aProblemInsideANestedObjectNamesItsFullPath() throws IOException {
+        ObjectNode root = (ObjectNode) TREE.readTree(json(ScanFixture.rich()));
+        int index = indexOf(root.get("cells"), "000000000002", "eu-central-1");
+        Path cellFailure = edited(r -> ((ObjectNode) cell(r, index).get("failure")).putNull("operation"));
+        assertThat(readFails(cellFailure)).hasMessageMatching(".*: cells\\[" + index
+                + "]\\.failure\\.operation \\(entry at line \\d+\\): missing or null");
+        Path errorFailure = edited(r -> ((ObjectNode) r.get("errors").get(1)).putNull("failure"));
+        assertThat(readFails(errorFailure)).hasMessageMatching(".*: errors\\[1]\\.failure \\(entry at line \\d+\\): missing or null");
+        Path badArn = edited(r -> ((ObjectNode) cell(r, indexOf(r.get("cells"), "000000000001", "us-east-1"))
+                .get("analyzers").get(0)).put("arn", "not-an-arn"));
+        assertThat(readFails(badArn)).hasMessageContaining("].analyzers[0].arn (entry at line")
+                .hasMessageEndingWith("not an analyzer ARN: not-an-arn");
+    }
+
+    @Test
     void anUnknownFieldIsRejected() throws IOException {
         Path file = edited(root -> cell(root, 2).put("colour", "red"));
         assertThat(readFails(file)).hasMessageMatching(".*: cells\\[2]\\.colour \\(line \\d+, column \\d+\\): unknown field");
