@@ -311,6 +311,10 @@ class AwsCliCrossCheckTest {
             assertThat(admin.path("Name").asText()).as(r.describe()).isEqualTo(expected.path("name").asText());
             assertThat(admin.path("Email").asText()).as(r.describe()).isEqualTo(expected.path("email").asText());
             assertState(admin, expected, r.describe());
+            String status = facts.legacyStatus(expected);
+            if (status != null) {
+                assertThat(admin.path("Status").asText()).as(r.describe()).isEqualTo(status);
+            }
             assertThat(admin.path("JoinedMethod").asText()).as(r.describe()).isEqualTo(ScenarioFacts.joinedMethod(expected));
             assertThat(instant(admin.path("JoinedTimestamp"))).as(r.describe())
                     .isEqualTo(ScenarioFacts.joinedTimestamp(expected));
