@@ -164,7 +164,7 @@ final class JsonObjectReader {
             throw new InvalidScenarioField(child(field), "must be a JSON object");
         }
         List<Map.Entry<String, JsonNode>> result = new ArrayList<>();
-        value.fields().forEachRemaining(result::add);
+        result.addAll(value.properties());
         return result;
     }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Every request passes here, in the same order for every service: pick the service (SigV4 scope, else
@@ -76,7 +77,7 @@ final class Router implements HttpHandler {
     }
 
     private SimResponse serve(SimRequest request) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId();
         Optional<SigV4Scope> scope;
         try {
             scope = SigV4Scope.of(request.header("Authorization"), request.query().get("X-Amz-Credential"));
@@ -158,6 +159,17 @@ final class Router implements HttpHandler {
         SimResponse response = handler.protocol().render(error, requestId);
         stats.record(handler.service().signingName(), operation, accountId, region, true);
         return response;
+    }
+
+    /**
+     * A random UUID-shaped request id. {@code UUID.randomUUID()} draws from one shared SecureRandom,
+     * which hundreds of handler threads would contend for; request ids need no cryptographic strength.
+     */
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private ServiceHandler byShape(SimRequest request) {

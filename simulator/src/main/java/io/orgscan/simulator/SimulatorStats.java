@@ -1,6 +1,7 @@
 package io.orgscan.simulator;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,11 +29,22 @@ public final class SimulatorStats {
     private final List<CallCount> calls;
     private final long total;
     private final long errors;
+    /** Indexes for {@link #count}, so asking per account of a 10,000-account run stays cheap. */
+    private final Map<String, Long> byOperationKey = new HashMap<>();
+    private final Map<String, Long> byOperationAndAccount = new HashMap<>();
 
     SimulatorStats(List<CallCount> calls) {
         this.calls = calls.stream().sorted(ORDER).toList();
-        this.total = this.calls.stream().mapToLong(CallCount::count).sum();
-        this.errors = this.calls.stream().mapToLong(CallCount::errors).sum();
+        long sum = 0;
+        long failed = 0;
+        for (CallCount call : this.calls) {
+            sum += call.count();
+            failed += call.errors();
+            byOperationKey.merge(call.service() + ":" + call.operation(), call.count(), Long::sum);
+            byOperationAndAccount.merge(call.service() + ":" + call.operation() + ":" + call.accountId(), call.count(), Long::sum);
+        }
+        this.total = sum;
+        this.errors = failed;
     }
 
     /** Every request to an AWS service (not the {@code /_stats} endpoints), errors included. */
@@ -45,14 +57,14 @@ public final class SimulatorStats {
         return errors;
     }
 
+    /** Calls of one operation, all accounts and regions together. */
     public long count(String service, String operation) {
-        return calls.stream().filter(c -> c.service().equals(service) && c.operation().equals(operation))
-                .mapToLong(CallCount::count).sum();
+        return byOperationKey.getOrDefault(service + ":" + operation, 0L);
     }
 
+    /** Calls of one operation by one account, all regions together. */
     public long count(String service, String operation, String accountId) {
-        return calls.stream().filter(c -> c.service().equals(service) && c.operation().equals(operation)
-                && c.accountId().equals(accountId)).mapToLong(CallCount::count).sum();
+        return byOperationAndAccount.getOrDefault(service + ":" + operation + ":" + accountId, 0L);
     }
 
     /** Aggregated calls, sorted by service, operation, account and region. */
@@ -69,9 +81,7 @@ public final class SimulatorStats {
 
     /** Calls per {@code service:Operation}, sorted. */
     public Map<String, Long> byOperation() {
-        Map<String, Long> result = new TreeMap<>();
-        calls.forEach(c -> result.merge(c.service() + ":" + c.operation(), c.count(), Long::sum));
-        return result;
+        return new TreeMap<>(byOperationKey);
     }
 
     /** Calls per account (attributed calls only), sorted by account id. */
