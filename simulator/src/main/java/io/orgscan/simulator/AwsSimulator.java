@@ -75,7 +75,9 @@ public final class AwsSimulator implements AutoCloseable {
                 new StsHandler(scenario, credentials, faults),
                 new Ec2Handler(scenario)), credentials, faults, stats, clock);
 
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+        // 127.0.0.1 literally: getLoopbackAddress() is ::1 when the JVM prefers IPv6, and endpoint() says 127.0.0.1.
+        InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+        HttpServer server = HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);
         ThreadPoolExecutor executor = new ThreadPoolExecutor(HANDLER_THREADS, HANDLER_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemonThreads());
         executor.allowCoreThreadTimeOut(true);

@@ -60,12 +60,20 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void loadsTheDemoSampleWithCommentsAndNullsAllowed() throws Exception {
+    void loadsTheDemoSample() throws Exception {
         Scenario demo = ScenarioLoader.load(Path.of("../samples/demo-org.json"));
 
-        assertThat(demo.accountCount()).isEqualTo(42);
-        assertThat(demo.regionNames()).hasSize(34);
-        assertThat(demo.faults().credentialLifetime()).isEmpty();
+        assertThat(demo.accountCount()).isPositive();
+        assertThat(demo.account(demo.managementAccountId())).isPresent();
+    }
+
+    @Test
+    void allowsCommentsAndNotesAndTreatsNullAsAbsent() throws Exception {
+        Scenario scenario = ScenarioLoader.parse("// a note\n" + MINIMAL.replace("\"organization\": {",
+                "\"_note\": \"free text\", \"description\": \"x\", /* inline */ \"organization\": {")
+                .replaceFirst("\\}\\s*$", ", \"faults\": {\"credentialLifetimeSeconds\": null, \"latencyMs\": null}}"), "s.json");
+
+        assertThat(scenario.faults()).isEqualTo(Faults.NONE);
     }
 
     @Test

@@ -46,6 +46,17 @@ class SimulatorMainTest {
     }
 
     @Test
+    void aPortInUseIsOneLineAndExitCodeTwo() throws Exception {
+        try (AwsSimulator taken = AwsSimulator.start(SyntheticOrganization.generate(1, 2, 0), 0, 0)) {
+            int code = run("--synthetic", "2", "--port", Integer.toString(taken.port()));
+
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                    .startsWith("orgscan-simulator: cannot listen on 127.0.0.1:" + taken.port()).doesNotContain("\n");
+        }
+    }
+
+    @Test
     void printsTheListeningLineAndServesUntilInterrupted() throws Exception {
         CompletableFuture<Integer> code = new CompletableFuture<>();
         Thread server = new Thread(() -> code.complete(run("--synthetic", "20", "--ous", "3", "--seed", "9", "--port", "0", "--latency-ms", "1")));
