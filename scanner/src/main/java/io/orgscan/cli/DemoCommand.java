@@ -54,9 +54,9 @@ final class DemoCommand implements Callable<Integer> {
         Scenario.Credentials caller = scenario.credentials().get(0);
         ScanSettings settings = new ScanSettings("us-east-1", scopeOptions.scope(), scopeOptions.coveragePolicy(), ParameterRecord.of(spec));
         var formats = scopeOptions.outputFormats();
-        Path out = InputChecks.writableDirectory("--out-dir", outDir);
         int maxParallel = scopeOptions.parallelism();
         InputChecks.range("--latency-ms", latencyMs, 0, 60_000);
+        Path out = InputChecks.writableDirectory("--out-dir", outDir);
         try (AwsSimulator simulator = AwsSimulator.start(scenario, 0, latencyMs)) {
             context.err().println("orgscan demo: AWS simulator listening on " + simulator.endpoint()
                     + " with " + scenario.accountCount() + " accounts; scanning as " + caller.accountId());

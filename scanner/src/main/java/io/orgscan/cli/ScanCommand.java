@@ -67,8 +67,11 @@ final class ScanCommand implements Callable<Integer> {
         RoleSettings roles = new RoleSettings(InputChecks.roleName(roleName), InputChecks.externalId(externalId),
                 InputChecks.sessionName(roleSessionName), InputChecks.roleArn(orgRoleArn));
         ScanSettings settings = new ScanSettings(home, scopeOptions.scope(), scopeOptions.coveragePolicy(), ParameterRecord.of(spec));
-        return new ScanJob(context).run(aws, roles, settings, scopeOptions.parallelism(),
-                InputChecks.writableDirectory("--out-dir", outDir), scopeOptions.outputFormats());
+        int maxParallel = scopeOptions.parallelism();
+        var formats = scopeOptions.outputFormats();
+        // Last, once every other input is known good: it creates the folder.
+        Path out = InputChecks.writableDirectory("--out-dir", outDir);
+        return new ScanJob(context).run(aws, roles, settings, maxParallel, out, formats);
     }
 
     @SafeVarargs

@@ -54,6 +54,10 @@ class BadInputTest {
             "frobnicate                            | Unmatched argument at index 0: 'frobnicate'",
             "report                                | Missing required",
             "report missing-scan.json --out-dir .  | missing-scan.json",
+            "simulate --scenario no-such-org.json  | no-such-org.json",
+            "simulate --port 70000 --synthetic 10  | --port",
+            "demo --scenario no-such-org.json      | no-such-org.json",
+            "demo --latency-ms -5                  | --latency-ms: -5 is out of range",
     })
     void rejectsWithOneLineAndExitTwo(String args, String message) {
         Run run = run(args.trim().split("\\s+"));
