@@ -20,6 +20,24 @@ public enum ComplianceStatus {
         this.shortCode = shortCode;
     }
 
+    /**
+     * The result of a set of cells (an account's, or the whole run's), as AWS Config rolls resource
+     * results up to a rule: NON_COMPLIANT if any cell is; else INSUFFICIENT_DATA if any cell is
+     * undecided; else COMPLIANT if any cell is; else NOT_APPLICABLE (nothing applicable at all).
+     * A known gap outranks an unknown here: one NON_COMPLIANT cell fails the control whatever the
+     * undecided cells would show. Whether the scan was complete is a separate question.
+     *
+     * @param counts cells per status; a missing status counts zero
+     */
+    public static ComplianceStatus overall(java.util.Map<ComplianceStatus, Long> counts) {
+        for (ComplianceStatus status : new ComplianceStatus[] {NON_COMPLIANT, INSUFFICIENT_DATA, COMPLIANT}) {
+            if (counts.getOrDefault(status, 0L) > 0) {
+                return status;
+            }
+        }
+        return NOT_APPLICABLE;
+    }
+
     /** The code shown in the Matrix sheet's cells. */
     public String shortCode() {
         return shortCode;

@@ -19,6 +19,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -79,8 +82,10 @@ public final class AtomicFiles implements AutoCloseable {
      * Writes {@code fileName}'s content to a temporary file in the folder. On any failure the
      * temporary file is deleted and the exception (a {@link ReportWriteException} for I/O failures,
      * any other exception unchanged) propagates.
+     *
+     * @return the file's name, size and SHA-256, computed over exactly the bytes written (rows unset)
      */
-    public void stage(String fileName, Content content) throws ReportWriteException {
+    public WrittenFile stage(String fileName, Content content) throws ReportWriteException {
         Path target = dir.resolve(fileName);
         if (!dir.equals(target.getParent()) || staged.containsKey(target)) {
             throw new IllegalArgumentException("not a new file name in the folder: " + fileName);
@@ -95,13 +100,16 @@ public final class AtomicFiles implements AutoCloseable {
         }
         boolean written = false;
         try {
+            Digesting digesting;
             try (OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
-                content.writeTo(new CloseShield(out));
+                digesting = new Digesting(out);
+                content.writeTo(new CloseShield(digesting));
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             written = true;
+            return new WrittenFile(fileName, digesting.bytes, null, HexFormat.of().formatHex(digesting.digest.digest()));
         } catch (IOException e) {
             throw new ReportWriteException("cannot write " + target + ": " + reason(e), e);
         } catch (UncheckedIOException e) {
@@ -199,6 +207,35 @@ public final class AtomicFiles implements AutoCloseable {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             // Best effort: the original failure is what the caller needs to see.
+        }
+    }
+
+    /** Counts and hashes the bytes on their way to the file, so the hash is of what was written. */
+    private static final class Digesting extends FilterOutputStream {
+        final MessageDigest digest;
+        long bytes;
+
+        Digesting(OutputStream out) {
+            super(out);
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            digest.update((byte) b);
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            digest.update(b, off, len);
+            bytes += len;
         }
     }
 

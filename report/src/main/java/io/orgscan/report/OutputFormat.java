@@ -1,22 +1,14 @@
 package io.orgscan.report;
 
-/** The files {@link ReportRenderer} can write. Each has a fixed name inside the output folder. */
+/**
+ * The kinds of output {@code --format} chooses. Each stands for one or more files of the run folder
+ * ({@link RunFile}); run_manifest.json and SHA256SUMS are always written and cover whatever was.
+ */
 public enum OutputFormat {
     /** {@code scan.json}: the evidence of record, which {@code orgscan report} reads back to re-render. */
-    JSON("scan.json"),
-    /** {@code findings.csv}: one row per account x region for GRC imports, a fixed-header contract. */
-    CSV("findings.csv"),
-    /** {@code coverage.xlsx}: the workbook for auditors (Matrix and Findings sheets). */
-    XLSX("coverage.xlsx");
-
-    private final String fileName;
-
-    OutputFormat(String fileName) {
-        this.fileName = fileName;
-    }
-
-    /** The file's name inside the output folder. */
-    public String fileName() {
-        return fileName;
-    }
+    JSON,
+    /** Every CSV: findings.csv, accounts.csv, errors.csv, data_dictionary.csv and control_result.csv. */
+    CSV,
+    /** {@code coverage.xlsx}: the workbook for auditors. */
+    XLSX
 }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.json.ScanJson;
+import io.orgscan.report.xlsx.SheetWriter;
+import io.orgscan.report.xlsx.WorkbookWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,31 +30,39 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportRendererTest {
+    static final List<String> ALL_FILES = List.of("scan.json", "findings.csv", "accounts.csv", "errors.csv",
+            "data_dictionary.csv", "coverage.xlsx", "control_result.csv", "run_manifest.json", "SHA256SUMS");
+
     @TempDir
     Path dir;
 
-    private List<String> names(Path folder) throws IOException {
+    static List<String> names(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
     @Test
-    void writesEveryRequestedFileUnderItsFixedNameInAFixedOrder() throws Exception {
+    void writesTheRunFolderInHashOrder() throws Exception {
         Path out = dir.resolve("q3");
         List<Path> written = ReportRenderer.render(ScanFixture.rich(), out, EnumSet.allOf(OutputFormat.class));
 
-        assertThat(written).containsExactly(out.resolve("scan.json"), out.resolve("findings.csv"),
-                out.resolve("coverage.xlsx"));
-        assertThat(names(out)).containsExactlyInAnyOrder("scan.json", "findings.csv", "coverage.xlsx");
+        assertThat(written).extracting(p -> p.getFileName().toString()).containsExactlyElementsOf(ALL_FILES);
+        assertThat(written).allSatisfy(file -> assertThat(file.getParent()).isEqualTo(out));
+        assertThat(names(out)).containsExactlyInAnyOrderElementsOf(ALL_FILES);
         assertThat(written).allSatisfy(file -> assertThat(Files.size(file)).isPositive());
     }
 
     @Test
-    void writesOnlyWhatIsAsked() throws Exception {
+    void csvMeansEveryCsvAndTheManifestAndSumsAreAlwaysWritten() throws Exception {
         List<Path> written = ReportRenderer.render(ScanFixture.rich(), dir, Set.of(OutputFormat.XLSX, OutputFormat.CSV));
-        assertThat(written).containsExactly(dir.resolve("findings.csv"), dir.resolve("coverage.xlsx"));
-        assertThat(names(dir)).containsExactly("coverage.xlsx", "findings.csv");
+        assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("findings.csv", "accounts.csv",
+                "errors.csv", "data_dictionary.csv", "coverage.xlsx", "control_result.csv", "run_manifest.json",
+                "SHA256SUMS");
+
+        Path json = dir.resolve("json");
+        assertThat(ReportRenderer.render(ScanFixture.rich(), json, Set.of(OutputFormat.JSON)))
+                .extracting(p -> p.getFileName().toString()).containsExactly("scan.json", "run_manifest.json", "SHA256SUMS");
     }
 
     @Test
@@ -71,37 +82,35 @@ class ReportRendererTest {
     @Test
     void aWorkbookThatFailsHalfWayLeavesThePreviousRunUntouchedAndNoTemporaryFile() throws Exception {
         ReportRenderer.render(ScanFixture.rich(), dir, EnumSet.allOf(OutputFormat.class));
-        byte[] json = Files.readAllBytes(dir.resolve("scan.json"));
-        byte[] csv = Files.readAllBytes(dir.resolve("findings.csv"));
-        byte[] xlsx = Files.readAllBytes(dir.resolve("coverage.xlsx"));
+        byte[][] before = new byte[ALL_FILES.size()][];
+        for (int i = 0; i < ALL_FILES.size(); i++) {
+            before[i] = Files.readAllBytes(dir.resolve(ALL_FILES.get(i)));
+        }
 
         ScanResult other = ScanFixture.builder().scanId("another").regions("us-east-1").account("012345678901", "A").build();
-        assertThatThrownBy(() -> ReportRenderer.render(other, dir, EnumSet.allOf(OutputFormat.class), (format, result) ->
-                format == OutputFormat.XLSX
-                        ? out -> {
-                            out.write(new byte[50_000]);
-                            throw new IOException("No space left on device");
-                        }
-                        : out -> out.write(format.name().getBytes(StandardCharsets.UTF_8))))
+        SheetWriter diskFull = (evidence, workbook) -> {
+            throw new UncheckedIOException(new IOException("No space left on device"));
+        };
+        assertThatThrownBy(() -> ReportRenderer.render(other, dir, EnumSet.allOf(OutputFormat.class),
+                RenderOptions.defaults(), new WorkbookWriter(List.of(diskFull))))
                 .isInstanceOf(ReportWriteException.class)
                 .hasMessage("cannot write " + dir.resolve("coverage.xlsx") + ": No space left on device");
 
-        assertThat(names(dir)).containsExactly("coverage.xlsx", "findings.csv", "scan.json");
-        assertThat(dir.resolve("scan.json")).hasBinaryContent(json);
-        assertThat(dir.resolve("findings.csv")).hasBinaryContent(csv);
-        assertThat(dir.resolve("coverage.xlsx")).hasBinaryContent(xlsx);
+        assertThat(names(dir)).containsExactlyInAnyOrderElementsOf(ALL_FILES);
+        for (int i = 0; i < ALL_FILES.size(); i++) {
+            assertThat(dir.resolve(ALL_FILES.get(i))).as(ALL_FILES.get(i)).hasBinaryContent(before[i]);
+        }
     }
 
     @Test
-    void renderingTwiceGivesTheSameBytes() throws Exception {
+    void renderingTwiceGivesTheSameBytesForEveryFile() throws Exception {
         Path first = dir.resolve("first");
         Path second = dir.resolve("second");
         ReportRenderer.render(ScanFixture.rich(), first, EnumSet.allOf(OutputFormat.class));
         ReportRenderer.render(ScanFixture.rich(), second, EnumSet.allOf(OutputFormat.class));
 
-        for (OutputFormat format : OutputFormat.values()) {
-            assertThat(second.resolve(format.fileName())).as(format.fileName())
-                    .hasSameBinaryContentAs(first.resolve(format.fileName()));
+        for (String name : ALL_FILES) {
+            assertThat(second.resolve(name)).as(name).hasSameBinaryContentAs(first.resolve(name));
         }
     }
 
@@ -114,9 +123,8 @@ class ReportRendererTest {
         ScanResult read = ScanJson.read(scan.resolve("scan.json"));
         ReportRenderer.render(read, report, EnumSet.allOf(OutputFormat.class));
 
-        for (OutputFormat format : OutputFormat.values()) {
-            assertThat(report.resolve(format.fileName())).as(format.fileName())
-                    .hasSameBinaryContentAs(scan.resolve(format.fileName()));
+        for (String name : ALL_FILES) {
+            assertThat(report.resolve(name)).as(name).hasSameBinaryContentAs(scan.resolve(name));
         }
     }
 
@@ -129,17 +137,19 @@ class ReportRendererTest {
         List<Path> written = assertTimeoutPreemptively(Duration.ofSeconds(90),
                 () -> ReportRenderer.render(result, dir, EnumSet.allOf(OutputFormat.class)));
 
-        assertThat(written).hasSize(3);
+        assertThat(written).hasSize(ALL_FILES.size());
         try (BufferedReader csv = Files.newBufferedReader(dir.resolve("findings.csv"), StandardCharsets.UTF_8)) {
             assertThat(csv.lines().count()).isEqualTo(1 + cells);
         }
-        assertThat(rowsInSheet(dir.resolve("coverage.xlsx"), "xl/worksheets/sheet1.xml")).isEqualTo(2 + 2_000);
-        assertThat(rowsInSheet(dir.resolve("coverage.xlsx"), "xl/worksheets/sheet2.xml")).isEqualTo(1 + cells);
+        Path xlsx = dir.resolve("coverage.xlsx");
+        assertThat(rowsInSheet(xlsx, "xl/worksheets/sheet7.xml")).as("Findings").isEqualTo(1 + cells);
+        assertThat(rowsInSheet(xlsx, "xl/worksheets/sheet8.xml")).as("Matrix").isEqualTo(2 + 2_000);
         assertThat(ScanJson.read(dir.resolve("scan.json")).matrix().cells()).hasSize(cells);
+        assertThat(Files.readString(dir.resolve("run_manifest.json"))).doesNotContain("\"FAIL\"");
     }
 
     /** Counts {@code <row>} elements by streaming the part: a big sheet is never loaded whole. */
-    private static long rowsInSheet(Path xlsx, String part) throws IOException, XMLStreamException {
+    static long rowsInSheet(Path xlsx, String part) throws IOException, XMLStreamException {
         try (InputStream file = Files.newInputStream(xlsx); ZipInputStream zip = new ZipInputStream(file)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 if (entry.getName().equals(part)) {

@@ -32,14 +32,20 @@ public final class CsvTableWriter {
     private CsvTableWriter() {
     }
 
-    /** Writes the header then every row. Flushes but does not close {@code out}. */
-    public static <R> void write(Table<R> table, OutputStream out) throws IOException {
+    /**
+     * Writes the header then every row. Flushes but does not close {@code out}.
+     *
+     * @return the data records written (the header excluded)
+     */
+    public static <R> long write(Table<R> table, OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         CSVPrinter printer = new CSVPrinter(writer, FORMAT);
         List<Column<R>> columns = table.columns();
         printer.printRecord(table.header());
         List<String> values = new ArrayList<>(columns.size());
+        long records = 0;
         for (R row : table.rows()) {
+            records++;
             values.clear();
             for (Column<R> column : columns) {
                 values.add(column.value(row));
@@ -47,5 +53,6 @@ public final class CsvTableWriter {
             printer.printRecord(values);
         }
         printer.flush();
+        return records;
     }
 }

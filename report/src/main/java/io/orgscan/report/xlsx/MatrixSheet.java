@@ -4,19 +4,15 @@ import io.orgscan.model.AccountRef;
 import io.orgscan.model.Cell;
 import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.CoverageMatrix;
-import io.orgscan.model.ScanResult;
+import io.orgscan.report.Evidence;
+import io.orgscan.report.Reconciliation;
 import io.orgscan.report.SpreadsheetText;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.poi.ss.usermodel.ComparisonOperator;
-import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
-import org.apache.poi.ss.usermodel.PatternFormatting;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFColor;
 
 /**
  * The Matrix sheet: one row per account (id, name, OU path, frozen at the left), one column per
@@ -29,7 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
  * {@code NC} in a region); both rows and the three account columns are frozen.
  */
 public final class MatrixSheet implements SheetWriter {
-    public static final String NAME = "Matrix";
+    public static final String NAME = Reconciliation.MATRIX_SHEET;
 
     static final int LEGEND_ROW = 0;
     static final int HEADER_ROW = 1;
@@ -41,8 +37,8 @@ public final class MatrixSheet implements SheetWriter {
     private static final int REGION_WIDTH = 15;
 
     @Override
-    public void write(ScanResult result, WorkbookContext workbook) {
-        CoverageMatrix matrix = result.matrix();
+    public void write(Evidence evidence, WorkbookContext workbook) {
+        CoverageMatrix matrix = evidence.scan().matrix();
         List<String> regions = matrix.regions();
         SXSSFSheet sheet = workbook.createSheet(NAME);
         for (int c = 0; c < ACCOUNT_WIDTHS.length; c++) {
@@ -87,6 +83,7 @@ public final class MatrixSheet implements SheetWriter {
             }
         }
         int lastRow = rowIndex - 1;
+        workbook.countRows(NAME, lastRow - FIRST_ACCOUNT_ROW + 1);
 
         List<CellRangeAddress> coloured = new ArrayList<>();
         coloured.add(new CellRangeAddress(LEGEND_ROW, LEGEND_ROW, FIRST_REGION_COLUMN, legendEnd));
@@ -103,16 +100,9 @@ public final class MatrixSheet implements SheetWriter {
     }
 
     /** One rule per status: cell equals the code, fill and font from Excel's good/bad/neutral palette. */
-    private static void colourByStatus(SXSSFSheet sheet, CellRangeAddress[] ranges) {
-        SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
+    static void colourByStatus(SXSSFSheet sheet, CellRangeAddress[] ranges) {
         for (ComplianceStatus status : ComplianceStatus.values()) {
-            ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(
-                    ComparisonOperator.EQUAL, "\"" + status.shortCode() + "\"");
-            PatternFormatting fill = rule.createPatternFormatting();
-            fill.setFillBackgroundColor(rgb(fillColour(status)));
-            fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
-            rule.createFontFormatting().setFontColor(rgb(fontColour(status)));
-            formatting.addConditionalFormatting(ranges, rule);
+            WorkbookContext.colourWhenEquals(sheet, ranges, status.shortCode(), fillColour(status), fontColour(status));
         }
     }
 
@@ -125,16 +115,12 @@ public final class MatrixSheet implements SheetWriter {
         };
     }
 
-    private static int fontColour(ComplianceStatus status) {
+    static int fontColour(ComplianceStatus status) {
         return switch (status) {
             case COMPLIANT -> 0x006100;
             case NON_COMPLIANT -> 0x9C0006;
             case NOT_APPLICABLE -> 0x3A3838;
             case INSUFFICIENT_DATA -> 0x9C5700;
         };
-    }
-
-    private static XSSFColor rgb(int rgb) {
-        return new XSSFColor(new byte[] {(byte) 0xFF, (byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb}, null);
     }
 }

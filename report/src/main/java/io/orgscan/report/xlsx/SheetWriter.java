@@ -1,6 +1,6 @@
 package io.orgscan.report.xlsx;
 
-import io.orgscan.model.ScanResult;
+import io.orgscan.report.Evidence;
 
 /**
  * Adds one sheet (or a run of sheets, e.g. a table continued past Excel's row limit) to the
@@ -11,7 +11,7 @@ import io.orgscan.model.ScanResult;
 public interface SheetWriter {
     /**
      * Creates this writer's sheets through {@code workbook} and fills them. Rows must be created in
-     * ascending order (the workbook streams them to disk).
+     * ascending order within a sheet (the workbook streams them to disk).
      */
-    void write(ScanResult result, WorkbookContext workbook);
+    void write(Evidence evidence, WorkbookContext workbook);
 }

@@ -1,58 +1,93 @@
 package io.orgscan.report.xlsx;
 
 import io.orgscan.model.ScanMetadata;
-import io.orgscan.model.ScanResult;
+import io.orgscan.report.Evidence;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 /**
- * Writes coverage.xlsx from a list of {@link SheetWriter}s, in order. The workbook streams (SXSSF:
- * a window of rows in memory, older rows in a compressed temporary file that {@code close()}
- * deletes), so memory stays flat for 10,000 accounts x 35 regions.
+ * Writes coverage.xlsx from a list of {@link SheetWriter}s, in order. Every sheet streams (SXSSF: a
+ * window of rows in memory, older rows in a compressed temporary file that {@code close()} deletes),
+ * so memory stays flat for 10,000 accounts x 35 regions; the Summary's chart is added to its sheet's
+ * underlying XSSF part.
  *
- * <p>Two renders of the same scan give the same workbook: every value is text from the scan, and
- * the document properties that would otherwise carry the time of rendering ({@code created},
- * {@code modified}) are pinned to the scan's start.
+ * <p>Two renders of the same scan give the same workbook, byte for byte: every value comes from the
+ * scan, zip entries carry a fixed date, and the document properties that would otherwise carry the
+ * time of rendering ({@code created}, {@code modified}) are pinned to the scan's start.
  */
 public final class WorkbookWriter {
     /** Rows kept in memory per sheet before flushing to the temporary file. */
     static final int ROW_WINDOW = 256;
 
     private final List<SheetWriter> sheets;
+    private final boolean poiSheetWriter;
 
     public WorkbookWriter(List<SheetWriter> sheets) {
+        this(sheets, false);
+    }
+
+    /** @param poiSheetWriter true to stream rows with POI's own writer instead of {@link SheetXmlWriter} (tests) */
+    WorkbookWriter(List<SheetWriter> sheets, boolean poiSheetWriter) {
         if (sheets.isEmpty()) {
             throw new IllegalArgumentException("a workbook needs at least one sheet");
         }
         this.sheets = List.copyOf(sheets);
+        this.poiSheetWriter = poiSheetWriter;
     }
 
-    /** The workbook of this release: Matrix, then Findings. */
+    /** The sheets of this release, in tab order. */
+    static List<SheetWriter> standardSheets() {
+        return List.of(
+                new CoverSheet(),
+                new SummarySheet(),
+                new MethodSheet(),
+                new ParametersSheet(),
+                new ReconciliationSheet(),
+                TableSheet.accounts(),
+                TableSheet.findings(),
+                new MatrixSheet(),
+                TableSheet.exceptions(),
+                TableSheet.errors(),
+                new LegendSheet(),
+                new SignOffSheet());
+    }
+
+    /** The workbook of this release: Cover, Summary, Method, Parameters, Reconciliation, Accounts, Findings, Matrix, Exceptions, Errors, Legend, Sign-off. */
     public static WorkbookWriter standard() {
-        return new WorkbookWriter(List.of(new MatrixSheet(), TableSheet.findings()));
+        return new WorkbookWriter(standardSheets());
     }
 
-    /** Writes the workbook to {@code out}; does not close it. */
-    public void write(ScanResult result, OutputStream out) throws IOException {
-        try (SXSSFWorkbook workbook = new StableZipWorkbook()) {
-            describe(workbook, result.metadata());
+    /**
+     * Writes the workbook to {@code out}; does not close it.
+     *
+     * @return the data rows each table sheet holds, by sheet name (continuation sheets summed)
+     */
+    public Map<String, Long> write(Evidence evidence, OutputStream out) throws IOException {
+        Map<String, Long> rows;
+        try (SXSSFWorkbook workbook = new StableZipWorkbook(poiSheetWriter)) {
+            describe(workbook, evidence);
             WorkbookContext context = new WorkbookContext(workbook);
             for (SheetWriter sheet : sheets) {
-                sheet.write(result, context);
+                sheet.write(evidence, context);
             }
+            context.finish();
+            rows = context.rowCounts();
             workbook.write(out);
         }
         out.flush();
+        return rows;
     }
 
     /**
@@ -68,8 +103,16 @@ public final class WorkbookWriter {
         private static final long ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0)
                 .atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
 
-        StableZipWorkbook() {
+        private final boolean poiSheetWriter;
+
+        StableZipWorkbook(boolean poiSheetWriter) {
             super(null, ROW_WINDOW, true, false);
+            this.poiSheetWriter = poiSheetWriter;
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            return poiSheetWriter ? super.createSheetDataWriter() : new SheetXmlWriter();
         }
 
         @Override
@@ -86,14 +129,22 @@ public final class WorkbookWriter {
         }
     }
 
-    private static void describe(SXSSFWorkbook workbook, ScanMetadata scan) {
-        POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
+    private static void describe(SXSSFWorkbook workbook, Evidence evidence) {
+        ScanMetadata scan = evidence.scan().metadata();
+        POIXMLProperties properties = workbook.getXSSFWorkbook().getProperties();
+        POIXMLProperties.CoreProperties core = properties.getCoreProperties();
         Optional<Date> started = Optional.of(Date.from(scan.startedAt()));
         core.setCreated(started);
         core.setModified(started);
         core.setCreator(scan.toolName());
         core.setTitle("IAM Access Analyzer coverage of " + scan.organizationId());
+        core.setSubjectProperty(evidence.control().title() + " (Security Hub "
+                + evidence.control().securityHubControlId() + ")");
         core.setIdentifier(scan.scanId());
         core.setDescription("Scan " + scan.scanId() + " by " + scan.toolName() + " " + scan.toolVersion());
+        POIXMLProperties.CustomProperties custom = properties.getCustomProperties();
+        custom.addProperty("run_id", scan.scanId());
+        custom.addProperty("organization_id", scan.organizationId());
+        custom.addProperty("tool_version", scan.toolVersion());
     }
 }

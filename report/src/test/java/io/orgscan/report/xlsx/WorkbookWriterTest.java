@@ -1,35 +1,38 @@
 package io.orgscan.report.xlsx;
 
+import static io.orgscan.report.xlsx.WorkbookReader.MAIN_NS;
+import static io.orgscan.report.xlsx.WorkbookReader.cellAt;
+import static io.orgscan.report.xlsx.WorkbookReader.contents;
+import static io.orgscan.report.xlsx.WorkbookReader.open;
+import static io.orgscan.report.xlsx.WorkbookReader.parts;
+import static io.orgscan.report.xlsx.WorkbookReader.sheets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.Reason;
 import io.orgscan.model.ScanResult;
+import io.orgscan.report.AccountsTable;
+import io.orgscan.report.ErrorsTable;
+import io.orgscan.report.Evidence;
 import io.orgscan.report.FindingsTable;
 import io.orgscan.report.ScanFixture;
 import io.orgscan.report.SpreadsheetText;
+import io.orgscan.report.Table;
 import io.orgscan.report.csv.CsvTableWriter;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.ConditionalFormatting;
 import org.apache.poi.ss.util.PaneInformation;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class WorkbookWriterTest {
-    static final String MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    static final List<String> SHEETS = List.of("Cover", "Summary", "Method", "Parameters", "Reconciliation", "Accounts",
+            "Findings", "Matrix", "Exceptions", "Errors", "Legend", "Sign-off");
 
     static byte[] xlsx(ScanResult result) throws IOException {
         return xlsx(WorkbookWriter.standard(), result);
@@ -46,95 +50,79 @@ class WorkbookWriterTest {
 
     static byte[] xlsx(WorkbookWriter writer, ScanResult result) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(result, out);
+        writer.write(Evidence.of(result), out);
         return out.toByteArray();
     }
 
-    static XSSFWorkbook open(byte[] bytes) throws IOException {
-        return new XSSFWorkbook(new ByteArrayInputStream(bytes));
-    }
-
-    /** Every cell of every sheet as text, by sheet name: what an auditor sees. */
-    static Map<String, List<List<String>>> contents(byte[] bytes) throws IOException {
-        Map<String, List<List<String>>> sheets = new LinkedHashMap<>();
-        try (XSSFWorkbook workbook = open(bytes)) {
-            for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
-                XSSFSheet sheet = workbook.getSheetAt(s);
-                List<List<String>> rows = new ArrayList<>();
-                for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                    XSSFRow row = sheet.getRow(r);
-                    List<String> values = new ArrayList<>();
-                    for (int c = 0; row != null && c < row.getLastCellNum(); c++) {
-                        XSSFCell cell = row.getCell(c);
-                        if (cell != null) {
-                            assertThat(cell.getCellType()).as("%s!%s", sheet.getSheetName(), cell.getAddress())
-                                    .isEqualTo(CellType.STRING);
-                        }
-                        values.add(cell == null ? null : cell.getStringCellValue());
-                    }
-                    rows.add(values);
-                }
-                sheets.put(sheet.getSheetName(), rows);
-            }
-        }
-        return sheets;
-    }
-
-    /** The worksheet XML parts, read straight from the zip, by part name. */
-    static Map<String, Document> sheetXml(byte[] bytes) throws Exception {
-        Map<String, Document> parts = new LinkedHashMap<>();
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                if (entry.getName().startsWith("xl/worksheets/") || entry.getName().equals("xl/styles.xml")) {
-                    byte[] xml = zip.readAllBytes();
-                    parts.put(entry.getName(), factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml)));
-                }
-            }
-        }
-        return parts;
-    }
-
-    @Test
-    void hasTheMatrixThenTheFindings() throws IOException {
-        assertThat(contents(xlsx(ScanFixture.rich())).keySet()).containsExactly("Matrix", "Findings");
-    }
-
-    @Test
-    void findingsSheetHoldsExactlyTheCsvsColumnsAndValues() throws IOException {
-        ScanResult result = ScanFixture.hostile();
-        ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        CsvTableWriter.write(FindingsTable.of(result), csv);
-        List<CSVRecord> records;
+    /** A table written as CSV then parsed by a reader configured on its own. */
+    static List<List<String>> csv(Table<?> table) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvTableWriter.write(table, out);
         try (CSVParser parser = CSVParser.builder()
-                .setReader(new StringReader(csv.toString(StandardCharsets.UTF_8)))
+                .setReader(new StringReader(out.toString(StandardCharsets.UTF_8)))
                 .setFormat(CSVFormat.Builder.create().setDelimiter(',').setQuote('"').get())
                 .get()) {
-            records = parser.getRecords();
+            return parser.getRecords().stream().map(CSVRecord::toList).toList();
         }
-
-        List<List<String>> sheet = contents(xlsx(result)).get("Findings");
-
-        assertThat(sheet).hasSize(records.size());
-        for (int r = 0; r < records.size(); r++) {
-            assertThat(sheet.get(r)).as("row %d", r).containsExactlyElementsOf(records.get(r).toList());
-        }
-        assertThat(sheet.get(0)).containsExactlyElementsOf(FindingsTable.of(result).header());
     }
 
     @Test
-    void findingsHeaderIsBoldFrozenAndFiltered() throws IOException {
+    void hasTheTwelveSheetsInOrderNoneHiddenNoMacrosNoExternalLinks() throws Exception {
+        byte[] bytes = xlsx(ScanFixture.rich());
+        assertThat(contents(bytes).keySet()).containsExactlyElementsOf(SHEETS);
+
+        Map<String, Document> parts = parts(bytes);
+        assertThat(parts.keySet()).noneMatch(name -> name.contains("externalLink") || name.contains("vbaProject")
+                || name.endsWith(".bin"));
+        NodeList sheets = parts.get("xl/workbook.xml").getElementsByTagNameNS(MAIN_NS, "sheet");
+        for (int i = 0; i < sheets.getLength(); i++) {
+            assertThat(((Element) sheets.item(i)).getAttribute("state")).as("state of sheet %d", i).isEmpty();
+        }
+        try (XSSFWorkbook workbook = open(bytes)) {
+            for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+                assertThat(workbook.isSheetHidden(s) || workbook.isSheetVeryHidden(s)).isFalse();
+            }
+        }
+        Element types = parts.get("[Content_Types].xml").getDocumentElement();
+        assertThat(types.getTextContent() + attributes(types)).doesNotContain("macroEnabled");
+    }
+
+    private static String attributes(Element root) {
+        StringBuilder all = new StringBuilder();
+        NodeList nodes = root.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            all.append(((Element) nodes.item(i)).getAttribute("ContentType")).append(' ');
+        }
+        return all.toString();
+    }
+
+    @Test
+    void findingsAccountsAndErrorsSheetsHoldExactlyTheirCsvs() throws IOException {
+        ScanResult result = ScanFixture.hostile();
+        Evidence evidence = Evidence.of(result);
+        Map<String, List<List<String>>> sheets = contents(xlsx(result));
+
+        assertThat(sheets.get("Findings")).isEqualTo(csv(FindingsTable.of(evidence)));
+        assertThat(sheets.get("Accounts")).isEqualTo(csv(AccountsTable.of(evidence)));
+        assertThat(sheets.get("Errors")).isEqualTo(csv(ErrorsTable.of(evidence)));
+        assertThat(sheets.get("Findings").get(0)).containsExactlyElementsOf(FindingsTable.of(result).header());
+    }
+
+    @Test
+    void tableSheetsHaveBoldFrozenFilteredHeadersAndFixedWidths() throws IOException {
         try (XSSFWorkbook workbook = open(xlsx(ScanFixture.rich()))) {
-            XSSFSheet sheet = workbook.getSheet("Findings");
-            assertThat(sheet.getRow(0).getCell(0).getCellStyle().getFont().getBold()).isTrue();
-            assertThat(sheet.getRow(1).getCell(0).getCellStyle().getFont().getBold()).isFalse();
-            PaneInformation pane = sheet.getPaneInformation();
-            assertThat(pane.isFreezePane()).isTrue();
-            assertThat(pane.getHorizontalSplitTopRow()).isEqualTo((short) 1);
-            assertThat(pane.getVerticalSplitLeftColumn()).isEqualTo((short) 0);
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:R10");
-            assertThat(sheet.getColumnWidth(2)).isEqualTo(52 * 256);
+            for (String name : List.of("Parameters", "Reconciliation", "Accounts", "Findings", "Exceptions", "Errors",
+                    "Sign-off")) {
+                XSSFSheet sheet = workbook.getSheet(name);
+                assertThat(sheet.getRow(0).getCell(0).getCellStyle().getFont().getBold()).as(name).isTrue();
+                assertThat(sheet.getRow(1).getCell(1).getCellStyle().getFont().getBold()).as(name).isFalse();
+                PaneInformation pane = sheet.getPaneInformation();
+                assertThat(pane.isFreezePane()).as(name).isTrue();
+                assertThat(pane.getHorizontalSplitTopRow()).as(name).isEqualTo((short) 1);
+                assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).as(name).startsWith("A1:");
+            }
+            assertThat(workbook.getSheet("Findings").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:R10");
+            assertThat(workbook.getSheet("Findings").getColumnWidth(2)).isEqualTo(52 * 256);
         }
     }
 
@@ -180,14 +168,20 @@ class WorkbookWriterTest {
     }
 
     @Test
-    void accountIdsAreTextAndKeepTheirLeadingZeros() throws IOException {
-        Map<String, List<List<String>>> sheets = contents(xlsx(ScanFixture.rich()));
+    void accountIdsAreTextAndKeepTheirLeadingZeros() throws Exception {
+        byte[] bytes = xlsx(ScanFixture.rich());
+        Map<String, List<List<String>>> sheets = contents(bytes);
         assertThat(sheets.get("Matrix").get(2).get(0)).isEqualTo("000000000001");
         assertThat(sheets.get("Findings").get(1).get(4)).isEqualTo("000000000001");
+        assertThat(sheets.get("Accounts").get(1).get(3)).isEqualTo("000000000001");
+        assertThat(sheets.get("Exceptions").get(1).get(1)).isEqualTo("000000000002");
+        Map<String, Document> xml = sheets(parts(bytes));
+        assertThat(cellAt(xml.get("Accounts"), "D2").getAttribute("t")).isEqualTo("inlineStr");
+        assertThat(cellAt(xml.get("Findings"), "E2").getAttribute("t")).isEqualTo("inlineStr");
     }
 
     @Test
-    void hostileTextStaysTextAndIsNeutralisedLikeTheCsv() throws IOException {
+    void hostileTextStaysTextAndIsNeutralisedInEverySheet() throws IOException {
         ScanResult result = ScanFixture.hostile();
         Map<String, List<List<String>>> sheets = contents(xlsx(result));
 
@@ -197,58 +191,126 @@ class WorkbookWriterTest {
             assertThat(matrix.get(MatrixSheet.FIRST_ACCOUNT_ROW + i).subList(1, 3)).containsExactly(expected, expected);
         }
         assertThat(matrix.get(2).get(1)).isEqualTo("'=HYPERLINK(\"http://x\",\"y\")");
+        // No cell of any sheet starts with a formula trigger, but the names of orgscan's own options.
+        sheets.forEach((sheet, rows) -> rows.forEach(row -> row.forEach(value ->
+                assertThat(SpreadsheetText.startsWithTrigger(value) && !value.matches("--[a-z-]+"))
+                        .as("%s: %s", sheet, value).isFalse())));
+        assertThat(sheets.get("Summary").stream().flatMap(List::stream))
+                .contains("Zürich Ålesund 東京 Ñandú 🙂", "Quote \"inside\", and a comma");
     }
 
     @Test
-    void theSheetXmlHasNoFormulaAndOnlyStringCells() throws Exception {
+    void theSheetXmlHasNoFormulaAndOnlyTextNumberOrBlankCells() throws Exception {
         byte[] bytes = xlsx(ScanFixture.hostile());
-        Map<String, Document> parts = sheetXml(bytes);
-        List<String> sheets = parts.keySet().stream().filter(name -> name.startsWith("xl/worksheets/sheet")).toList();
-        assertThat(sheets).hasSize(2);
+        Map<String, Document> sheets = sheets(parts(bytes));
+        assertThat(sheets.keySet()).containsExactlyElementsOf(SHEETS);
 
         int cells = 0;
-        for (String name : sheets) {
-            Document xml = parts.get(name);
-            assertThat(xml.getElementsByTagNameNS(MAIN_NS, "f").getLength()).as("formulas in %s", name).isZero();
+        for (Map.Entry<String, Document> sheet : sheets.entrySet()) {
+            Document xml = sheet.getValue();
+            assertThat(xml.getElementsByTagNameNS(MAIN_NS, "f").getLength()).as("formulas in %s", sheet.getKey()).isZero();
             NodeList all = xml.getElementsByTagNameNS(MAIN_NS, "c");
             for (int i = 0; i < all.getLength(); i++) {
                 Element cell = (Element) all.item(i);
-                assertThat(cell.getAttribute("t")).as("type of %s in %s", cell.getAttribute("r"), name)
-                        .isIn("inlineStr", "s");
+                assertThat(cell.getAttribute("t")).as("type of %s in %s", cell.getAttribute("r"), sheet.getKey())
+                        .isIn("inlineStr", "n", "");
             }
             cells += all.getLength();
         }
         assertThat(cells).isGreaterThan(ScanFixture.HOSTILE_TEXT.size() * 18);
 
-        Document matrix = parts.get("xl/worksheets/sheet1.xml");
+        Document matrix = sheets.get("Matrix");
         Element firstId = cellAt(matrix, "A3");
         assertThat(firstId.getAttribute("t")).isEqualTo("inlineStr");
         assertThat(firstId.getTextContent()).isEqualTo("000000000100");
         assertThat(cellAt(matrix, "B3").getTextContent()).isEqualTo("'=HYPERLINK(\"http://x\",\"y\")");
         assertThat(matrix.getElementsByTagNameNS(MAIN_NS, "cfRule").getLength()).isEqualTo(4);
+        assertThat(cellAt(sheets.get("Findings"), "A2").getAttribute("t")).isEqualTo("n");
+    }
+
+    @Test
+    void theSummaryHasCountsAChartOfThemAndATablePerOuAndRegion() throws Exception {
+        byte[] bytes = xlsx(ScanFixture.rich());
+        List<List<String>> summary = contents(bytes).get("Summary");
+        assertThat(summary).contains(List.of("Control result", "NON_COMPLIANT"), List.of("Coverage (%)", "50.00"),
+                List.of("Accounts fully covered", "1"), List.of("COMPLIANT", "C", "2"), List.of("NON_COMPLIANT", "NC", "1"),
+                List.of("NOT_APPLICABLE", "NA", "5"), List.of("INSUFFICIENT_DATA", "ID", "1"));
+        assertThat(summary).contains(List.of("Root/Security, \"core\"", "1", "0", "1", "1", "1", "0.00", "NON_COMPLIANT"));
+        assertThat(summary).contains(Arrays.asList("eu-central-1", null, "1", "0", "1", "1", "50.00", "INSUFFICIENT_DATA"));
+
+        Map<String, Document> parts = parts(bytes);
+        Document chart = parts.get("xl/charts/chart1.xml");
+        assertThat(chart).as("the Summary's chart").isNotNull();
+        NodeList refs = chart.getElementsByTagNameNS("*", "f");
+        assertThat(refs.getLength()).isEqualTo(2);
+        assertThat(refs.item(0).getTextContent()).isEqualTo("Summary!$A$18:$A$21");
+        assertThat(refs.item(1).getTextContent()).isEqualTo("Summary!$C$18:$C$21");
+        assertThat(summary.get(17)).containsExactly("COMPLIANT", "C", "2");
+    }
+
+    @Test
+    void exceptionsListNonCompliantAndUndecidedRowsWithInputColumnsAndADispositionDropdown() throws Exception {
+        byte[] bytes = xlsx(ScanFixture.rich());
+        List<List<String>> exceptions = contents(bytes).get("Exceptions");
+        assertThat(exceptions.get(0)).containsExactly("finding_id", "account_id", "account_name", "ou_path", "region",
+                "status", "reason", "detail", "error_id", "owner", "disposition", "ticket", "target_date", "comment");
+        assertThat(exceptions).hasSize(3);
+        assertThat(exceptions.get(1).subList(4, 9)).containsExactly("eu-central-1", "INSUFFICIENT_DATA", "ACCESS_DENIED",
+                "ListAnalyzers: AccessDeniedException: User: arn:aws:sts::000000000002:assumed-role/OrgScan/x is not authorized",
+                "E0001");
+        assertThat(exceptions.get(2).subList(5, 7)).containsExactly("NON_COMPLIANT", "ANALYZER_NOT_ACTIVE");
+        assertThat(exceptions.get(2).subList(9, 14)).containsOnly("");
+
+        Document sheet = sheets(parts(bytes)).get("Exceptions");
+        NodeList validations = sheet.getElementsByTagNameNS(MAIN_NS, "dataValidation");
+        assertThat(validations.getLength()).isEqualTo(1);
+        Element dropdown = (Element) validations.item(0);
+        assertThat(dropdown.getAttribute("type")).isEqualTo("list");
+        assertThat(dropdown.getAttribute("sqref")).isEqualTo("K2:K3");
+        assertThat(dropdown.getAttribute("showDropDown")).isIn("", "false", "0");
+        assertThat(dropdown.getTextContent()).contains("\"REMEDIATE,RISK_ACCEPTED,FALSE_POSITIVE,RETEST\"");
+    }
+
+    @Test
+    void theReconciliationShowsEveryCheckPassing() throws IOException {
+        List<List<String>> checks = contents(xlsx(ScanFixture.rich())).get("Reconciliation");
+        assertThat(checks.get(0)).containsExactly("Check", "Description", "Expected", "Actual", "Difference", "Result");
+        assertThat(checks.subList(1, checks.size())).extracting(row -> row.get(0)).containsExactly("accounts",
+                "population", "statuses", "errors", "sheet:Findings", "sheet:Accounts", "sheet:Errors", "sheet:Exceptions",
+                "sheet:Matrix");
+        assertThat(checks.subList(1, checks.size())).allSatisfy(row -> {
+            assertThat(row.get(2)).isEqualTo(row.get(3));
+            assertThat(row.get(4)).isEqualTo("0");
+            assertThat(row.get(5)).isEqualTo("PASS");
+        });
+        assertThat(checks).contains(List.of("sheet:Findings", "Findings sheet rows = findings", "9", "9", "0", "PASS"));
+    }
+
+    @Test
+    void coverNamesTheControlTheRunAndHowToVerify() throws IOException {
+        List<List<String>> cover = contents(xlsx(ScanFixture.rich())).get("Cover");
+        assertThat(cover).contains(List.of("AWS Security Hub control", "IAM.28"),
+                List.of("CIS AWS Foundations v1.4", "1.20  Ensure that IAM Access analyzer is enabled for all regions"),
+                List.of("CIS AWS Foundations v7.0", "2.18  Ensure that IAM External Access Analyzer is enabled for all regions"),
+                List.of("Organization ID", "o-abc123def4"), List.of("Management account", "000000000001"),
+                List.of("Scan started (UTC)", "2025-09-30T22:00:05Z"), List.of("Scan finished (UTC)", "2025-09-30T22:07:41Z"),
+                List.of("Run id (scan id)", "3f2b9c1e-7d4a-4e0b-9a51-2c6d8e0f1a7b"), List.of("Tool", "orgscan 0.1.0-test"),
+                List.of("Run by (caller ARN)", "arn:aws:sts::000000000002:assumed-role/OrgScanAudit/alice"),
+                List.of("Reconciliation", "PASS: 9 of 9 checks passed (Reconciliation sheet)"));
+        assertThat(cover.stream().flatMap(List::stream)).anyMatch(text -> text != null
+                && text.contains("sha256sum -c SHA256SUMS"));
     }
 
     @Test
     void theNumberOfStylesDoesNotGrowWithTheMatrix() throws Exception {
         int small = cellStyleCount(xlsx(ScanFixture.rich()));
         int large = cellStyleCount(xlsx(ScanFixture.large(60, 12)));
-        assertThat(large).isEqualTo(small).isLessThan(10);
+        assertThat(large).isEqualTo(small).isLessThan(20);
     }
 
     private static int cellStyleCount(byte[] bytes) throws Exception {
-        Element cellXfs = (Element) sheetXml(bytes).get("xl/styles.xml").getElementsByTagNameNS(MAIN_NS, "cellXfs").item(0);
+        Element cellXfs = (Element) parts(bytes).get("xl/styles.xml").getElementsByTagNameNS(MAIN_NS, "cellXfs").item(0);
         return Integer.parseInt(cellXfs.getAttribute("count"));
-    }
-
-    private static Element cellAt(Document sheet, String reference) {
-        NodeList cells = sheet.getElementsByTagNameNS(MAIN_NS, "c");
-        for (int i = 0; i < cells.getLength(); i++) {
-            Element cell = (Element) cells.item(i);
-            if (cell.getAttribute("r").equals(reference)) {
-                return cell;
-            }
-        }
-        throw new AssertionError("no cell " + reference);
     }
 
     @Test
@@ -260,6 +322,8 @@ class WorkbookWriterTest {
             assertThat(core.getModified()).isEqualTo(started);
             assertThat(core.getCreator()).isEqualTo("orgscan");
             assertThat(core.getIdentifier()).isEqualTo("3f2b9c1e-7d4a-4e0b-9a51-2c6d8e0f1a7b");
+            assertThat(workbook.getProperties().getCustomProperties().getProperty("run_id").getLpwstr())
+                    .isEqualTo("3f2b9c1e-7d4a-4e0b-9a51-2c6d8e0f1a7b");
         }
     }
 
@@ -269,6 +333,16 @@ class WorkbookWriterTest {
         byte[] second = xlsx(ScanFixture.rich());
         assertThat(contents(second)).isEqualTo(contents(first));
         assertThat(second).isEqualTo(first);
+    }
+
+    /** The fast row writer must produce POI's own bytes, for every kind of text and number. */
+    @Test
+    void theFastSheetWriterWritesExactlyWhatPoisWriterWrites() throws IOException {
+        for (ScanResult result : List.of(ScanFixture.hostile(), ScanFixture.rich(), ScanFixture.large(30, 7))) {
+            byte[] fast = xlsx(new WorkbookWriter(WorkbookWriter.standardSheets(), false), result);
+            byte[] poi = xlsx(new WorkbookWriter(WorkbookWriter.standardSheets(), true), result);
+            assertThat(fast).isEqualTo(poi);
+        }
     }
 
     @Test
@@ -303,7 +377,9 @@ class WorkbookWriterTest {
     void anOrganizationWithoutAccountsStillGivesAWorkbook() throws IOException {
         ScanResult empty = ScanFixture.builder().regions("us-east-1").build();
         Map<String, List<List<String>>> sheets = contents(xlsx(empty));
+        assertThat(sheets.keySet()).containsExactlyElementsOf(SHEETS);
         assertThat(sheets.get("Matrix")).hasSize(2);
         assertThat(sheets.get("Findings")).hasSize(1);
+        assertThat(sheets.get("Exceptions")).hasSize(1);
     }
 }

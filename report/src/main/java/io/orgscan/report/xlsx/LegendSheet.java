@@ -1,0 +1,68 @@
+package io.orgscan.report.xlsx;
+
+import io.orgscan.model.Reason;
+import io.orgscan.report.DataDictionaryTable;
+import io.orgscan.report.Evidence;
+import io.orgscan.report.ExceptionsTable;
+import io.orgscan.report.Vocabulary;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+
+/**
+ * The Legend: the status and reason vocabulary, the colour key (the same conditional formatting as
+ * the Matrix), the statuses' names in AWS Config, Security Hub (ASFF), OCSF and CISO Assistant, the
+ * Exceptions dispositions, and every column of every CSV (data_dictionary.csv).
+ */
+public final class LegendSheet implements SheetWriter {
+    public static final String NAME = "Legend";
+
+    @Override
+    public void write(Evidence evidence, WorkbookContext workbook) {
+        SXSSFSheet sheet = workbook.createSheet(NAME);
+        int[] widths = {30, 26, 70, 18, 26, 26, 18};
+        for (int c = 0; c < widths.length; c++) {
+            WorkbookContext.setWidth(sheet, c, widths[c]);
+        }
+        SheetBlocks blocks = new SheetBlocks(workbook, sheet);
+        blocks.title("Legend");
+
+        blocks.section("Statuses and their colours");
+        blocks.header("Status", "Code (Matrix)", "Meaning", "AWS Config", "Security Hub ASFF Compliance.Status",
+                "OCSF compliance.status_id", "CISO Assistant");
+        int first = blocks.nextRow();
+        for (Vocabulary.StatusMapping mapping : Vocabulary.STATUSES) {
+            blocks.values(mapping.status().name(), mapping.status().shortCode(), mapping.meaning(), mapping.awsConfig(),
+                    mapping.asff(), mapping.ocsf(), mapping.cisoAssistant());
+        }
+        MatrixSheet.colourByStatus(sheet, new CellRangeAddress[] {new CellRangeAddress(first, blocks.nextRow() - 1, 1, 1)});
+        blocks.paragraph(2, "Colours come from conditional formatting on the code: the code is always in the cell, so "
+                + "colour never carries the status alone, and it follows the value after a sort or filter. On the "
+                + "Reconciliation sheet PASS is green and FAIL red.");
+
+        blocks.section("Reasons");
+        blocks.header("Reason", "Status", "Meaning");
+        for (Reason reason : Reason.values()) {
+            blocks.values(reason.name(), reason.status().name(), Vocabulary.meaning(reason));
+        }
+
+        blocks.section("Dispositions (Exceptions sheet)");
+        blocks.header("Disposition", "", "Meaning");
+        for (ExceptionsTable.Disposition disposition : ExceptionsTable.Disposition.values()) {
+            blocks.values(disposition.name(), null, switch (disposition) {
+                case REMEDIATE -> "An analyzer will be enabled; give the ticket and target date (YYYY-MM-DD).";
+                case RISK_ACCEPTED -> "The gap is accepted by its owner; the status stays as found.";
+                case FALSE_POSITIVE -> "The finding is believed wrong; say why in the comment.";
+                case RETEST -> "The row could not be decided (INSUFFICIENT_DATA) or was fixed: scan again.";
+            });
+        }
+        blocks.paragraph(2, "A disposition never changes a finding's status: the next scan judges again.");
+
+        blocks.section("Columns of the CSV files (data_dictionary.csv)");
+        blocks.header("File", "Column", "Description", "Type", "Allowed values", "Required");
+        for (DataDictionaryTable.Entry entry : DataDictionaryTable.of(evidence).rows()) {
+            blocks.values(entry.file(), entry.column().name(), entry.column().description(),
+                    entry.column().type().dictionaryName(), entry.column().allowedValues(),
+                    Boolean.toString(entry.column().required()));
+        }
+    }
+}

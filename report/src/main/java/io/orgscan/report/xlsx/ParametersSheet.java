@@ -1,0 +1,14 @@
+package io.orgscan.report.xlsx;
+
+import io.orgscan.report.Evidence;
+import io.orgscan.report.ParametersTable;
+
+/** The Parameters sheet: {@link ParametersTable} with a bold, frozen, filtered header. */
+public final class ParametersSheet implements SheetWriter {
+    public static final String NAME = "Parameters";
+
+    @Override
+    public void write(Evidence evidence, WorkbookContext workbook) {
+        new TableSheet<>(NAME, ParametersTable::of).write(evidence, workbook);
+    }
+}
