@@ -1,6 +1,8 @@
 package io.orgscan.cli;
 
 import io.orgscan.model.ScanResult;
+import io.orgscan.report.Changes;
+import io.orgscan.report.PreviousScan;
 import io.orgscan.report.json.ScanFileException;
 import io.orgscan.report.json.ScanJson;
 import java.nio.file.Path;
@@ -21,8 +23,14 @@ final class ReportCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "json,csv,xlsx",
-            description = "Reports to write: json, csv, xlsx. Default: all.")
+            description = "Reports to write: json (scan.json), csv (every CSV), xlsx (coverage.xlsx). Default: all. "
+                    + "run_manifest.json and SHA256SUMS are always written.")
     java.util.List<String> formats = new java.util.ArrayList<>();
+
+    @Option(names = "--previous", paramLabel = "OLD_SCAN.json",
+            description = "An earlier scan.json of the same organization: adds previous_status and status_changed to "
+                    + "findings.csv and a 'Changes since last run' table to the Summary.")
+    Path previousFile;
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
@@ -37,11 +45,22 @@ final class ReportCommand implements Callable<Integer> {
         formatOnly.formats = formats;
         var chosen = formatOnly.outputFormats();
         ScanResult result;
+        PreviousScan previous = null;
         try {
             result = ScanJson.read(scanFile);
+            if (previousFile != null) {
+                previous = PreviousScan.read(previousFile);
+            }
         } catch (ScanFileException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        return new ScanJob(context).write(result, InputChecks.writableDirectory("--out-dir", outDir), chosen);
+        if (previous != null) {
+            try {
+                Changes.requireComparable(previous, result);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--previous: " + e.getMessage(), e);
+            }
+        }
+        return new ScanJob(context).write(result, InputChecks.writableDirectory("--out-dir", outDir), chosen, previous);
     }
 }

@@ -5,6 +5,8 @@ import io.orgscan.aws.RoleSettings;
 import io.orgscan.aws.SdkAwsGateway;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.OutputFormat;
+import io.orgscan.report.PreviousScan;
+import io.orgscan.report.RenderOptions;
 import io.orgscan.report.ReportRenderer;
 import io.orgscan.report.ReportWriteException;
 import io.orgscan.scan.ScanCannotStartException;
@@ -51,13 +53,14 @@ final class ScanJob {
             context.err().println("orgscan: interrupted; no report was written.");
             return ExitCodes.INTERNAL_ERROR;
         }
-        return write(result, outDir, formats);
+        return write(result, outDir, formats, null);
     }
 
-    int write(ScanResult result, Path outDir, Set<OutputFormat> formats) {
+    /** Writes the run folder; {@code previous} (or null) is the scan to compare with. */
+    int write(ScanResult result, Path outDir, Set<OutputFormat> formats, PreviousScan previous) {
         List<Path> written;
         try {
-            written = ReportRenderer.render(result, outDir, formats);
+            written = ReportRenderer.render(result, outDir, formats, new RenderOptions(previous, ToolVersion.get()));
         } catch (ReportWriteException e) {
             context.err().println("orgscan: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -35,7 +35,8 @@ final class ScopeOptions {
     int maxParallel;
 
     @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "json,csv,xlsx",
-            description = "Reports to write: json (scan.json), csv (findings.csv), xlsx (coverage.xlsx). Default: all.")
+            description = "Reports to write: json (scan.json), csv (every CSV), xlsx (coverage.xlsx). Default: all. "
+                    + "run_manifest.json and SHA256SUMS are always written.")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--debug", description = "Show stack traces of errors.")

@@ -117,7 +117,7 @@ public final class MethodSheet implements SheetWriter {
         String role = parameter(scan, "--role-name");
         String session = parameter(scan, "--role-session-name");
         String externalId = parameter(scan, "--external-id");
-        StringBuilder text = new StringBuilder(role.isEmpty() ? "named by the parameters" : "'" + role + "'");
+        StringBuilder text = new StringBuilder(role.isEmpty() ? "(its name is not among this run's parameters)" : "'" + role + "'");
         if (!session.isEmpty()) {
             text.append(", session name '").append(session).append("'");
         }

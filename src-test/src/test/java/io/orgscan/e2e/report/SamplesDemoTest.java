@@ -1,0 +1,50 @@
+package io.orgscan.e2e.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orgscan.report.RunFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * samples/demo is what the code produces today: re-rendering its scan.json with {@code orgscan report}
+ * gives every other file of the folder again, byte for byte, the workbook included. (The scan itself
+ * cannot be repeated: its id and times differ per run.) When this fails after a deliberate change of
+ * the outputs, regenerate the samples with the documented command:
+ * {@code ./mvnw -q -DskipTests package && java -jar scanner/target/orgscan.jar demo --out-dir samples/demo}.
+ */
+class SamplesDemoTest {
+    static final Path DEMO = Path.of("..", "samples", "demo");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reRenderingTheSampleScanGivesTheSampleFilesByteForByte() throws Exception {
+        assertThat(DEMO.resolve("scan.json")).as("samples/demo is missing: regenerate it").exists();
+        Path out = dir.resolve("demo");
+
+        Orgscan.Result result = Orgscan.run("report", DEMO.resolve("scan.json").toString(), "--out-dir", out.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+        // In writing order, so that a failure names the first file that differs, not a hash list after it.
+        List<String> written = Arrays.stream(RunFile.values()).map(RunFile::fileName).toList();
+        assertThat(names(DEMO)).containsExactlyInAnyOrderElementsOf(written);
+        assertThat(names(out)).containsExactlyInAnyOrderElementsOf(written);
+        for (String name : written) {
+            assertThat(out.resolve(name)).as(name + " differs from samples/demo: regenerate the samples")
+                    .hasSameBinaryContentAs(DEMO.resolve(name));
+        }
+    }
+
+    private static List<String> names(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
