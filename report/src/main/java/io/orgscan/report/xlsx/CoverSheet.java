@@ -121,5 +121,11 @@ public final class CoverSheet implements SheetWriter {
         for (String[] entry : SHEETS) {
             blocks.values(entry[0], entry[1]);
         }
+        // The Reconciliation line is filled in after every sheet is written: its row must still be
+        // in the streaming window then, not flushed to disk (where a late cell would be lost).
+        if (blocks.nextRow() >= WorkbookWriter.ROW_WINDOW) {
+            throw new IllegalStateException("the Cover outgrew the streaming window of " + WorkbookWriter.ROW_WINDOW
+                    + " rows");
+        }
     }
 }
