@@ -2,6 +2,8 @@ package io.orgscan.cli;
 
 import io.orgscan.aws.AwsSettings;
 import io.orgscan.aws.RoleSettings;
+import io.orgscan.model.Parameter;
+import io.orgscan.model.ParameterSource;
 import io.orgscan.scan.ScanSettings;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.Scenario;
@@ -11,6 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +28,8 @@ import picocli.CommandLine.Spec;
                 + "and runs the very same scan code against it through the AWS SDK. No AWS account needed.")
 final class DemoCommand implements Callable<Integer> {
     static final String DEMO_SCENARIO = "/io/orgscan/demo/demo-org.json";
+    private static final String HOME_REGION = "us-east-1";
+    private static final String SESSION_NAME = "orgscan-demo";
 
     private final CliContext context;
 
@@ -52,7 +59,13 @@ final class DemoCommand implements Callable<Integer> {
             throw new UsageException("--scenario: the scenario names no credentials to scan with");
         }
         Scenario.Credentials caller = scenario.credentials().get(0);
-        ScanSettings settings = new ScanSettings("us-east-1", scopeOptions.scope(), scopeOptions.coveragePolicy(), ParameterRecord.of(spec));
+        // The demo fixes what `scan` takes as options; record them so the evidence names them too.
+        List<Parameter> parameters = new ArrayList<>(ParameterRecord.of(spec));
+        parameters.add(new Parameter("--region", HOME_REGION, ParameterSource.DEFAULT));
+        parameters.add(new Parameter("--role-name", ScanCommand.DEFAULT_ROLE, ParameterSource.DEFAULT));
+        parameters.add(new Parameter("--role-session-name", SESSION_NAME, ParameterSource.DEFAULT));
+        parameters.sort(Comparator.comparing(Parameter::name));
+        ScanSettings settings = new ScanSettings(HOME_REGION, scopeOptions.scope(), scopeOptions.coveragePolicy(), parameters);
         var formats = scopeOptions.outputFormats();
         int maxParallel = scopeOptions.parallelism();
         InputChecks.range("--latency-ms", latencyMs, 0, 60_000);
@@ -60,9 +73,9 @@ final class DemoCommand implements Callable<Integer> {
         try (AwsSimulator simulator = AwsSimulator.start(scenario, 0, latencyMs)) {
             context.err().println("orgscan demo: AWS simulator listening on " + simulator.endpoint()
                     + " with " + scenario.accountCount() + " accounts; scanning as " + caller.accountId());
-            AwsSettings aws = new AwsSettings(null, "us-east-1", simulator.endpoint(),
+            AwsSettings aws = new AwsSettings(null, HOME_REGION, simulator.endpoint(),
                     new AwsSettings.StaticKeys(caller.accessKeyId(), caller.secretAccessKey(), null));
-            RoleSettings roles = new RoleSettings(ScanCommand.DEFAULT_ROLE, null, "orgscan-demo", null);
+            RoleSettings roles = new RoleSettings(ScanCommand.DEFAULT_ROLE, null, SESSION_NAME, null);
             int code = new ScanJob(context).run(aws, roles, settings, maxParallel, out, formats);
             if (code == ExitCodes.NON_COMPLIANT || code == ExitCodes.INSUFFICIENT_DATA) {
                 context.out().println("The demo organization has gaps and failures on purpose; a real scan would exit "
