@@ -2,6 +2,7 @@ package io.orgscan.e2e.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgscan.e2e.OrgscanProcess;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.Faults;
 import io.orgscan.simulator.Scenario;

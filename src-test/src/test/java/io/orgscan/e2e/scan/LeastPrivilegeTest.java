@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orgscan.e2e.OrgscanProcess;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.ScenarioLoader;
 import io.orgscan.simulator.SimulatorStats;

@@ -1,4 +1,4 @@
-package io.orgscan.e2e.scan;
+package io.orgscan.e2e;
 
 import io.orgscan.cli.CliContext;
 import io.orgscan.cli.Orgscan;
@@ -9,9 +9,9 @@ import java.time.Clock;
 import java.util.Map;
 
 /** Runs the orgscan command line in-process, as a user would, capturing stdout, stderr and the exit code. */
-final class OrgscanProcess {
-    record Result(int exitCode, String out, String err) {
-        String all() {
+public final class OrgscanProcess {
+    public record Result(int exitCode, String out, String err) {
+        public String all() {
             return out + err;
         }
     }
@@ -19,7 +19,7 @@ final class OrgscanProcess {
     private OrgscanProcess() {
     }
 
-    static Result run(Map<String, String> env, String... args) {
+    public static Result run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -27,5 +27,10 @@ final class OrgscanProcess {
             int code = new Orgscan(new CliContext(outStream, errStream, env, Clock.systemUTC(), false)).run(args);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Runs with an empty environment: enough for everything that needs no AWS credentials. */
+    public static Result run(String... args) {
+        return run(Map.of(), args);
     }
 }
