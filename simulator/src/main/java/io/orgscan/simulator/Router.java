@@ -1,8 +1,5 @@
 package io.orgscan.simulator;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.orgscan.simulator.service.CallContext;
 import io.orgscan.simulator.service.ServiceHandler;
 import io.orgscan.simulator.state.CallerIdentity;
@@ -14,8 +11,6 @@ import io.orgscan.simulator.wire.Protocol;
 import io.orgscan.simulator.wire.SigV4Scope;
 import io.orgscan.simulator.wire.SimRequest;
 import io.orgscan.simulator.wire.SimResponse;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * the request's shape), authenticate the access key, check the region, apply faults, let the service
  * answer, count the call, add latency, send. Nothing here takes a lock.
  */
-final class Router implements HttpHandler {
+final class Router implements SimHttpServer.Responder {
     private final Scenario scenario;
     private final Map<AwsService, ServiceHandler> handlers = new EnumMap<>(AwsService.class);
     private final List<ServiceHandler> shapeOrder;
@@ -53,26 +48,21 @@ final class Router implements HttpHandler {
         this.clock = clock;
     }
 
+    /** Answers one request, after the simulated latency (a sleep on the caller's thread). */
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public SimResponse respond(SimRequest request) throws InterruptedException {
         try {
-            SimRequest request = SimRequest.read(exchange);
             if (StatsEndpoint.handles(request)) {
-                send(exchange, statsEndpoint.handle(request));
-                return;
+                return statsEndpoint.handle(request);
             }
             SimResponse response = serve(request);
             if (faults.latencyMs() > 0) {
                 Thread.sleep(faults.latencyMs());
             }
-            send(exchange, response);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return response;
         } catch (RuntimeException e) {
             // A bug in the simulator must not look like an AWS answer: plain text, and say what broke.
-            send(exchange, SimResponse.of(500, "text/plain; charset=utf-8", "simulator failure: " + e));
-        } finally {
-            exchange.close();
+            return SimResponse.of(500, "text/plain; charset=utf-8", "simulator failure: " + e);
         }
     }
 
@@ -188,17 +178,4 @@ final class Router implements HttpHandler {
                 Map.of("x-amzn-ErrorType", "UnknownServiceException"));
     }
 
-    private static void send(HttpExchange exchange, SimResponse response) throws IOException {
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", response.contentType());
-        response.headers().forEach(headers::set);
-        byte[] body = response.body();
-        // A fixed length on every response keeps connections reusable; -1 means "no body" to the JDK server.
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
 }

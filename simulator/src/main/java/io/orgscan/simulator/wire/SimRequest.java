@@ -1,9 +1,6 @@
 package io.orgscan.simulator.wire;
 
 import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -25,15 +22,6 @@ public final class SimRequest {
         this.query = decodeForm(rawQuery);
         this.headers = headers;
         this.body = body;
-    }
-
-    public static SimRequest read(HttpExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        return new SimRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
     }
 
     public String method() {
