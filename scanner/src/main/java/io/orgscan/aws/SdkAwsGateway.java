@@ -49,8 +49,8 @@ public final class SdkAwsGateway implements AwsGateway {
     private final RoleSettings roles;
     private final Region home;
     private final StsClient sts;
-    private final OrganizationsClient organizations;
-    private final Ec2Client ec2;
+    private final Client<OrganizationsClient> organizations;
+    private final Client<Ec2Client> ec2;
     private final Map<String, AccessAnalyzerClient> analyzersByRegion = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<AutoCloseable> closeables = new ConcurrentLinkedQueue<>();
     private final Semaphore stsPermits;
@@ -65,8 +65,14 @@ public final class SdkAwsGateway implements AwsGateway {
         AwsCredentialsProvider organizationsCredentials = roles.orgRoleArn() == null
                 ? clients.baseCredentials()
                 : assumeRole(roles.orgRoleArn());
-        this.organizations = clients.build(OrganizationsClient.builder(), home, organizationsCredentials, GLOBAL_ATTEMPTS);
-        this.ec2 = clients.build(Ec2Client.builder(), home, clients.baseCredentials(), MEMBER_ATTEMPTS);
+        // The first client of each service loads its classes: hundreds (the EC2 client's interface alone
+        // pulls in 750 model classes), seconds of a cold JVM. STS is needed first; the others are built
+        // meanwhile on threads of their own, and Access Analyzer's classes are loaded ahead of its first
+        // region, so a scan's first calls do not wait for class loading they do not use.
+        this.organizations = new Client<>(() -> clients.build(OrganizationsClient.builder(), home, organizationsCredentials,
+                GLOBAL_ATTEMPTS));
+        this.ec2 = new Client<>(() -> clients.build(Ec2Client.builder(), home, clients.baseCredentials(), MEMBER_ATTEMPTS));
+        Client.warm(() -> analyzers(home.id()));
         this.stsPermits = new Semaphore(stsParallel);
         this.organizationsPermits = new Semaphore(organizationsParallel);
     }
@@ -81,21 +87,21 @@ public final class SdkAwsGateway implements AwsGateway {
     @Override
     public OrganizationInfo organization() throws AwsCallException {
         var organization = limited(organizationsPermits, "DescribeOrganization",
-                () -> organizations.describeOrganization().organization());
+                () -> organizations.get().describeOrganization().organization());
         return new OrganizationInfo(organization.id(), organization.masterAccountId());
     }
 
     @Override
     public Optional<String> accessAnalyzerDelegatedAdministrator() throws AwsCallException {
         List<DelegatedAdministrator> administrators = limited(organizationsPermits, "ListDelegatedAdministrators",
-                () -> organizations.listDelegatedAdministratorsPaginator(r -> r.servicePrincipal(ACCESS_ANALYZER_PRINCIPAL))
+                () -> organizations.get().listDelegatedAdministratorsPaginator(r -> r.servicePrincipal(ACCESS_ANALYZER_PRINCIPAL))
                         .stream().flatMap(page -> page.delegatedAdministrators().stream()).toList());
         return administrators.stream().map(DelegatedAdministrator::id).sorted().findFirst();
     }
 
     @Override
     public List<OrgNode> roots() throws AwsCallException {
-        return limited(organizationsPermits, "ListRoots", () -> organizations.listRootsPaginator(r -> { })
+        return limited(organizationsPermits, "ListRoots", () -> organizations.get().listRootsPaginator(r -> { })
                 .stream().flatMap(page -> page.roots().stream())
                 .map(root -> new OrgNode(root.id(), root.name()))
                 .toList());
@@ -104,7 +110,7 @@ public final class SdkAwsGateway implements AwsGateway {
     @Override
     public List<OrgNode> organizationalUnits(String parentId) throws AwsCallException {
         return limited(organizationsPermits, "ListOrganizationalUnitsForParent",
-                () -> organizations.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parentId))
+                () -> organizations.get().listOrganizationalUnitsForParentPaginator(r -> r.parentId(parentId))
                         .stream().flatMap(page -> page.organizationalUnits().stream())
                         .map(ou -> new OrgNode(ou.id(), ou.name()))
                         .toList());
@@ -113,7 +119,7 @@ public final class SdkAwsGateway implements AwsGateway {
     @Override
     public List<AccountListing> accounts(String parentId) throws AwsCallException {
         return limited(organizationsPermits, "ListAccountsForParent",
-                () -> organizations.listAccountsForParentPaginator(r -> r.parentId(parentId))
+                () -> organizations.get().listAccountsForParentPaginator(r -> r.parentId(parentId))
                         .stream().flatMap(page -> page.accounts().stream())
                         .map(SdkAwsGateway::listing)
                         .toList());
@@ -161,7 +167,7 @@ public final class SdkAwsGateway implements AwsGateway {
         public Map<String, RegionOptStatus> regions() throws AwsCallException {
             try {
                 Map<String, RegionOptStatus> regions = new LinkedHashMap<>();
-                ec2.describeRegions(r -> r.allRegions(true).overrideConfiguration(o -> o.credentialsProvider(credentials)))
+                ec2.get().describeRegions(r -> r.allRegions(true).overrideConfiguration(o -> o.credentialsProvider(credentials)))
                         .regions()
                         .forEach(region -> regions.put(region.regionName(), RegionOptStatus.fromAws(region.optInStatus())));
                 return regions;
@@ -172,8 +178,7 @@ public final class SdkAwsGateway implements AwsGateway {
 
         @Override
         public List<Analyzer> analyzers(String region) throws AwsCallException {
-            AccessAnalyzerClient client = analyzersByRegion.computeIfAbsent(region,
-                    r -> clients.build(AccessAnalyzerClient.builder(), Region.of(r), clients.baseCredentials(), MEMBER_ATTEMPTS));
+            AccessAnalyzerClient client = SdkAwsGateway.this.analyzers(region);
             try {
                 List<Analyzer> analyzers = new ArrayList<>();
                 client.listAnalyzersPaginator(r -> r.overrideConfiguration(o -> o.credentialsProvider(credentials)))
@@ -184,6 +189,11 @@ public final class SdkAwsGateway implements AwsGateway {
                 throw Failures.of("ListAnalyzers", e);
             }
         }
+    }
+
+    private AccessAnalyzerClient analyzers(String region) {
+        return analyzersByRegion.computeIfAbsent(region,
+                r -> clients.build(AccessAnalyzerClient.builder(), Region.of(r), clients.baseCredentials(), MEMBER_ATTEMPTS));
     }
 
     /** Maps the SDK's summary to the model; SDK enums (and UNKNOWN_TO_SDK_VERSION) stop here. */

@@ -23,8 +23,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -36,6 +38,11 @@ import java.util.function.Supplier;
  */
 public final class ScanService {
     public static final String TOOL_NAME = "orgscan";
+    /**
+     * Accounts being opened (AssumeRole, DescribeRegions) at once at most. STS throttles AssumeRole
+     * on the calling account; 16 keep a pool of 256 threads in region work at 17 regions an account.
+     */
+    static final int OPENING_ACCOUNTS = 16;
 
     private final AwsGateway aws;
     private final Clock clock;
@@ -58,14 +65,18 @@ public final class ScanService {
 
     public ScanResult run(ScanSettings settings) throws ScanCannotStartException, InterruptedException {
         Instant startedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // The three opening calls depend on nothing: ask them at once, judge them in this order.
+        FutureTask<OrganizationInfo> organizationCall = inBackground(aws::organization);
+        FutureTask<Optional<String>> administratorCall = inBackground(aws::accessAnalyzerDelegatedAdministrator);
         CallerIdentity caller = require(aws::callerIdentity, "cannot tell who is calling (sts:GetCallerIdentity)",
                 "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID");
-        OrganizationInfo organization = require(aws::organization, "cannot read the organization (organizations:DescribeOrganization)",
+        OrganizationInfo organization = require(() -> outcome(organizationCall),
+                "cannot read the organization (organizations:DescribeOrganization)",
                 "the scan must run from an account of an AWS Organization");
         ConcurrentLinkedQueue<ErrorRecord> errors = new ConcurrentLinkedQueue<>();
         String delegatedAdministrator = null;
         try {
-            Optional<String> found = aws.accessAnalyzerDelegatedAdministrator();
+            Optional<String> found = outcome(administratorCall);
             delegatedAdministrator = found.orElse(null);
         } catch (AwsCallException e) {
             errors.add(new ErrorRecord(null, null, e.failure()));
@@ -79,7 +90,7 @@ public final class ScanService {
         Map<String, AccountScan> accounts = new ConcurrentHashMap<>();
         TaskTracker tracker = new TaskTracker();
         ExecutorService walkers = Executors.newFixedThreadPool(organizationsParallel, daemon("orgscan-walk"));
-        try (PriorityWorkers workers = new PriorityWorkers(maxParallel, "orgscan-scan")) {
+        try (PriorityWorkers workers = new PriorityWorkers(maxParallel, OPENING_ACCOUNTS, "orgscan-scan")) {
             String admin = delegatedAdministrator;
             OrganizationWalker walker = new OrganizationWalker(aws, walkers);
             walker.walk(found -> {
@@ -221,10 +232,32 @@ public final class ScanService {
     }
 
     private interface Call<T> {
-        T get() throws AwsCallException;
+        T get() throws AwsCallException, InterruptedException;
     }
 
-    private static <T> T require(Call<T> call, String what, String hint) throws ScanCannotStartException {
+    private static <T> FutureTask<T> inBackground(Call<T> call) {
+        FutureTask<T> task = new FutureTask<>(call::get);
+        daemon("orgscan-start").newThread(task).start();
+        return task;
+    }
+
+    /** The result of a call run in the background, or its failure as thrown. */
+    private static <T> T outcome(FutureTask<T> task) throws AwsCallException, InterruptedException {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AwsCallException callFailure) {
+                throw callFailure;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static <T> T require(Call<T> call, String what, String hint) throws ScanCannotStartException, InterruptedException {
         try {
             return call.get();
         } catch (AwsCallException e) {
