@@ -31,7 +31,8 @@ final class ScopeOptions {
                     + "account: only an account's own analyzers count (Security Hub IAM.28's reading).")
     String policy;
 
-    @Option(names = "--max-parallel", paramLabel = "N", defaultValue = "64", description = "AWS calls in flight at most (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-parallel", paramLabel = "N", defaultValue = "128",
+            description = "AWS calls in flight at most (default ${DEFAULT-VALUE}; docs/BENCHMARKS.md says why).")
     int maxParallel;
 
     @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "json,csv,xlsx",
