@@ -19,7 +19,8 @@ final class MeasuredProcess {
     private static final long SAMPLE_MILLIS = 10;
 
     /**
-     * @param cpuSeconds     user + system CPU of the process (NaN where {@code /proc} is missing)
+     * @param cpuSeconds     user + system CPU of the process and of its children that ended (a script's commands);
+     *                       NaN where {@code /proc} is missing
      * @param peakRssMb      its largest resident set, in MiB
      * @param outputSeconds  when the first file appeared in the watched folder; NaN if none did
      */
@@ -43,7 +44,7 @@ final class MeasuredProcess {
         builder.environment().putAll(env);
         long started = System.nanoTime();
         Process process = builder.start();
-        ProcStat last = new ProcStat(Double.NaN, 0);
+        ProcStat last = new ProcStat(Double.NaN, 0, 0);
         long peakRssKb = 0;
         double output = Double.NaN;
         long deadline = started + TimeUnit.MINUTES.toNanos(timeoutMinutes);

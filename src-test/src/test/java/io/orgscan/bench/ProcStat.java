@@ -10,10 +10,11 @@ import java.util.Optional;
  * CPU time and peak resident memory of a process, read from Linux's {@code /proc}: what the process
  * itself used, all its threads included, and nothing of the benchmark's own JVM.
  *
- * @param cpuSeconds user + system time so far, its children's that have ended included
- * @param peakRssKb  {@code VmHWM}, the largest resident set so far
+ * @param ownCpuSeconds      user + system time of the process itself so far
+ * @param childrenCpuSeconds user + system time of its children that have ended and been waited for
+ * @param peakRssKb          {@code VmHWM}, the largest resident set so far
  */
-record ProcStat(double cpuSeconds, long peakRssKb) {
+record ProcStat(double ownCpuSeconds, double childrenCpuSeconds, long peakRssKb) {
     private static final double TICKS_PER_SECOND = ticksPerSecond();
 
     /** Empty once the process is gone. */
@@ -22,16 +23,16 @@ record ProcStat(double cpuSeconds, long peakRssKb) {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
             // The command name in parentheses may hold spaces; the fields after it do not.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-            // utime, stime, cutime, cstime (fields 14 to 17): the process and its children that have ended
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                    + Long.parseLong(fields[14]);
+            // utime, stime, cutime, cstime (fields 14 to 17): the process, and its children that have ended
+            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            long children = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
             long hwm = 0;
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.US_ASCII)) {
                 if (line.startsWith("VmHWM:")) {
                     hwm = Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
-            return Optional.of(new ProcStat(ticks / TICKS_PER_SECOND, hwm));
+            return Optional.of(new ProcStat(own / TICKS_PER_SECOND, children / TICKS_PER_SECOND, hwm));
         } catch (IOException | RuntimeException gone) {
             return Optional.empty();
         }
@@ -52,8 +53,17 @@ record ProcStat(double cpuSeconds, long peakRssKb) {
         }
     }
 
+    /** Everything the process used: its own time and its ended children's (a script's commands). */
+    double cpuSeconds() {
+        return ownCpuSeconds + childrenCpuSeconds;
+    }
+
+    /**
+     * The benchmark's own JVM, without its children: the scanner and simulator processes it started
+     * and waited for are counted on their own.
+     */
     static double selfCpuSeconds() {
-        return of(ProcessHandle.current().pid()).map(ProcStat::cpuSeconds).orElse(Double.NaN);
+        return of(ProcessHandle.current().pid()).map(ProcStat::ownCpuSeconds).orElse(Double.NaN);
     }
 
     static boolean available() {
