@@ -94,7 +94,7 @@ public final class ScanService {
             String admin = delegatedAdministrator;
             OrganizationWalker walker = new OrganizationWalker(aws, walkers);
             walker.walk(found -> {
-                AccountScan scan = discovered(found, settings, organization, admin, administrators);
+                AccountScan scan = discovered(found, settings, organization, admin);
                 accounts.put(scan.account.id(), scan);
                 progress.accountDiscovered();
                 if (needsScanning(scan, settings.policy(), administrators)) {
@@ -138,7 +138,7 @@ public final class ScanService {
     }
 
     private static AccountScan discovered(DiscoveredAccount found, ScanSettings settings, OrganizationInfo organization,
-                                          String delegatedAdministrator, Set<String> administrators) {
+                                          String delegatedAdministrator) {
         AccountListing listing = found.listing();
         AccountRef ref = new AccountRef(listing.id(), listing.name(), listing.email(), listing.state(), found.ouPath(),
                 listing.id().equals(organization.managementAccountId()), listing.id().equals(delegatedAdministrator));
