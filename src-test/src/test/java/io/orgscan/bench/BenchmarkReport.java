@@ -385,8 +385,10 @@ final class BenchmarkReport {
                             + " ListAnalyzers call of account %s in %s throttled (the first %,d calls: the SDK's retries give up"
                             + " and the cell is INSUFFICIENT_DATA), %d runs each. The rest of the scan is every other"
                             + " account's calls (%,d); the benchmark polls the simulator's counts every 100 ms and times when"
-                            + " they were all answered. The better run of each kind is compared (the machine is shared).\n\n",
-                    Benchmark.SWEEP_ORG.label(), Benchmark.LATENCY_MS, throttleVictim, throttleRegion, throttleCalls,
+                            + " they were all answered. The better run of each kind is compared (the machine is shared). The"
+                            + " latency is one at which the network, not this machine's CPU, sets the pace: a thread held up in"
+                            + " back-off costs throughput only then.\n\n",
+                    Benchmark.SWEEP_ORG.label(), Benchmark.THROTTLE_LATENCY_MS, throttleVictim, throttleRegion, throttleCalls,
                     Benchmark.THROTTLE_ROUNDS, throttleBase.restCalls()));
             md.append("| run | wall s | other accounts' calls done at s | their calls/s | throttled account's calls | exit | other work, cores |\n");
             md.append("|---|---:|---:|---:|---:|---:|---:|\n");
