@@ -1,6 +1,7 @@
 package io.orgscan.cli;
 
 import io.orgscan.model.AwsNames;
+import io.orgscan.report.OutputFormat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -114,6 +116,18 @@ final class InputChecks {
         }
         throw new UsageException(option + ": '" + value + "' is not one of "
                 + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase()).toList());
+    }
+
+    /** The {@code --format} values, comma-separated or repeated; at least one. */
+    static Set<OutputFormat> formats(List<String> raw) throws UsageException {
+        Set<OutputFormat> chosen = EnumSet.noneOf(OutputFormat.class);
+        for (String format : list("--format", raw, value -> true, "")) {
+            chosen.add(choice("--format", format, OutputFormat.class));
+        }
+        if (chosen.isEmpty()) {
+            throw new UsageException("--format: name at least one of json, csv, xlsx");
+        }
+        return chosen;
     }
 
     /** Fails before the scan, not after an hour of it, when reports cannot be written. */

@@ -41,9 +41,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
-        ScopeOptions formatOnly = new ScopeOptions();
-        formatOnly.formats = formats;
-        var chosen = formatOnly.outputFormats();
+        var chosen = InputChecks.formats(formats);
         ScanResult result;
         PreviousScan previous = null;
         try {

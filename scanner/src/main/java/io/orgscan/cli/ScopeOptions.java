@@ -4,7 +4,6 @@ import io.orgscan.model.CoveragePolicy;
 import io.orgscan.report.OutputFormat;
 import io.orgscan.scan.ScanScope;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -61,13 +60,6 @@ final class ScopeOptions {
     }
 
     Set<OutputFormat> outputFormats() throws UsageException {
-        Set<OutputFormat> chosen = EnumSet.noneOf(OutputFormat.class);
-        for (String format : InputChecks.list("--format", formats, value -> true, "")) {
-            chosen.add(InputChecks.choice("--format", format, OutputFormat.class));
-        }
-        if (chosen.isEmpty()) {
-            throw new UsageException("--format: name at least one of json, csv, xlsx");
-        }
-        return chosen;
+        return InputChecks.formats(formats);
     }
 }
