@@ -30,16 +30,23 @@ final class ScanJob {
         this.context = context;
     }
 
-    /** Runs the scan and writes the reports; returns the exit code, or throws for a run that produced nothing. */
-    ScanResult scan(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel)
+    /** Runs the scan, warming the report code up while it waits on the network ({@link ReportWarmUpProgress}). */
+    private ScanResult scan(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel)
             throws ScanCannotStartException, InterruptedException {
+        ReportWarmUpProgress progress = null;
         try (SdkAwsGateway gateway = new SdkAwsGateway(aws, roles, maxParallel, Math.min(STS_PARALLEL, maxParallel), ORGANIZATIONS_PARALLEL);
-             ProgressReporter progress = ProgressReporter.start(context)) {
+             ProgressReporter reporter = ProgressReporter.start(context)) {
+            progress = new ReportWarmUpProgress(reporter);
             return new ScanService(gateway, context.clock(), () -> UUID.randomUUID().toString(), ToolVersion.get(),
                     maxParallel, ORGANIZATIONS_PARALLEL, progress).run(settings);
+        } finally {
+            if (progress != null) {
+                progress.finish();
+            }
         }
     }
 
+    /** Runs the scan and writes the reports; returns the exit code. */
     int run(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel, Path outDir, Set<OutputFormat> formats) {
         ScanResult result;
         try {

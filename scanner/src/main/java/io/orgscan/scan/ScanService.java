@@ -105,6 +105,7 @@ public final class ScanService {
                     progress.accountDone();
                 }
             });
+            progress.organizationListed();
             tracker.await();
             if (tracker.failure() != null) {
                 throw new IllegalStateException("the scan failed unexpectedly", tracker.failure());

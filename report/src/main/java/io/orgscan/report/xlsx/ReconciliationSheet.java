@@ -27,7 +27,7 @@ public final class ReconciliationSheet implements SheetWriter {
         }
         sheet.createFreezePane(0, 1);
         workbook.afterAllSheets(() -> {
-            Reconciliation reconciliation = Reconciliation.of(evidence, workbook.rowCounts());
+            Reconciliation reconciliation = workbook.reconciliation(evidence);
             int rowIndex = 1;
             for (Reconciliation.Check check : reconciliation.checks()) {
                 Row row = sheet.createRow(rowIndex++);

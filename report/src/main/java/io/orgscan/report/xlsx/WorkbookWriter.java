@@ -2,6 +2,7 @@ package io.orgscan.report.xlsx;
 
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.report.Evidence;
+import io.orgscan.report.FilesBeforeWorkbook;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
@@ -69,16 +70,22 @@ public final class WorkbookWriter {
         return new WorkbookWriter(standardSheets());
     }
 
+    /** As {@link #write(Evidence, FilesBeforeWorkbook, OutputStream)} with the files {@code evidence} lists. */
+    public Map<String, Long> write(Evidence evidence, OutputStream out) throws IOException {
+        return write(evidence, FilesBeforeWorkbook.of(evidence.files()), out);
+    }
+
     /**
      * Writes the workbook to {@code out}; does not close it.
      *
+     * @param filesBefore the files the Cover lists; waited for after every other sheet is written
      * @return the data rows each table sheet holds, by sheet name (continuation sheets summed)
      */
-    public Map<String, Long> write(Evidence evidence, OutputStream out) throws IOException {
+    public Map<String, Long> write(Evidence evidence, FilesBeforeWorkbook filesBefore, OutputStream out) throws IOException {
         Map<String, Long> rows;
         try (SXSSFWorkbook workbook = new StableZipWorkbook(poiSheetWriter)) {
             describe(workbook, evidence);
-            WorkbookContext context = new WorkbookContext(workbook);
+            WorkbookContext context = new WorkbookContext(workbook, filesBefore);
             for (SheetWriter sheet : sheets) {
                 sheet.write(evidence, context);
             }
