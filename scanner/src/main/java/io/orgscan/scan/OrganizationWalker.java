@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * Walks the organization tree top-down (ListRoots, then per node ListOrganizationalUnitsForParent
  * and ListAccountsForParent), so the number of calls grows with OUs, not with accounts times depth,
  * and each account's OU path is known the moment it is found. Accounts are handed on as soon as a
- * page of them arrives, so scanning starts while the walk goes on.
+ * page of them arrives, so scanning starts while the walk goes on. The roots come from the caller,
+ * which lists them together with the scan's opening calls.
  */
 final class OrganizationWalker {
     private final AwsGateway aws;
@@ -21,9 +22,12 @@ final class OrganizationWalker {
         this.executor = executor;
     }
 
-    /** Walks the whole tree, calling {@code onAccount} from walker threads; fails on the first failed call. */
-    void walk(Consumer<DiscoveredAccount> onAccount) throws AwsCallException, InterruptedException {
-        for (OrgNode root : aws.roots()) {
+    /**
+     * Walks the whole tree below {@code roots}, calling {@code onAccount} from walker threads; fails
+     * on the first failed call.
+     */
+    void walk(List<OrgNode> roots, Consumer<DiscoveredAccount> onAccount) throws AwsCallException, InterruptedException {
+        for (OrgNode root : roots) {
             visit(root, root.name(), List.of(root.id()), onAccount);
         }
         tracker.await();
@@ -36,18 +40,31 @@ final class OrganizationWalker {
         }
     }
 
+    /** A node's accounts and its child OUs are listed side by side: neither listing needs the other. */
     private void visit(OrgNode node, String path, List<String> ancestry, Consumer<DiscoveredAccount> onAccount) {
+        inBackground(() -> {
+            for (AccountListing listing : aws.accounts(node.id())) {
+                onAccount.accept(new DiscoveredAccount(listing, path, ancestry));
+            }
+        });
+        inBackground(() -> {
+            for (OrgNode child : aws.organizationalUnits(node.id())) {
+                List<String> childAncestry = new ArrayList<>(ancestry);
+                childAncestry.add(child.id());
+                visit(child, path + "/" + child.name(), childAncestry, onAccount);
+            }
+        });
+    }
+
+    private interface Listing {
+        void run() throws AwsCallException;
+    }
+
+    private void inBackground(Listing listing) {
         tracker.begin();
         executor.execute(() -> {
             try {
-                for (OrgNode child : aws.organizationalUnits(node.id())) {
-                    List<String> childAncestry = new ArrayList<>(ancestry);
-                    childAncestry.add(child.id());
-                    visit(child, path + "/" + child.name(), childAncestry, onAccount);
-                }
-                for (AccountListing listing : aws.accounts(node.id())) {
-                    onAccount.accept(new DiscoveredAccount(listing, path, ancestry));
-                }
+                listing.run();
             } catch (AwsCallException | RuntimeException e) {
                 tracker.fail(e);
             } finally {

@@ -65,9 +65,10 @@ public final class ScanService {
 
     public ScanResult run(ScanSettings settings) throws ScanCannotStartException, InterruptedException {
         Instant startedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        // The three opening calls depend on nothing: ask them at once, judge them in this order.
+        // The opening calls and ListRoots depend on nothing: ask them at once, judge them in this order.
         FutureTask<OrganizationInfo> organizationCall = inBackground(aws::organization);
         FutureTask<Optional<String>> administratorCall = inBackground(aws::accessAnalyzerDelegatedAdministrator);
+        FutureTask<List<OrgNode>> rootsCall = inBackground(aws::roots);
         CallerIdentity caller = require(aws::callerIdentity, "cannot tell who is calling (sts:GetCallerIdentity)",
                 "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID");
         OrganizationInfo organization = require(() -> outcome(organizationCall),
@@ -93,7 +94,7 @@ public final class ScanService {
         try (PriorityWorkers workers = new PriorityWorkers(maxParallel, OPENING_ACCOUNTS, "orgscan-scan")) {
             String admin = delegatedAdministrator;
             OrganizationWalker walker = new OrganizationWalker(aws, walkers);
-            walker.walk(found -> {
+            walker.walk(outcome(rootsCall), found -> {
                 AccountScan scan = discovered(found, settings, organization, admin);
                 accounts.put(scan.account.id(), scan);
                 progress.accountDiscovered();

@@ -10,7 +10,7 @@ import java.util.Set;
  * Faults a scenario injects. The counters that consume them live in the running simulator, so one
  * scenario can back several simulators, each starting afresh.
  *
- * @param latencyMs           added to every AWS response
+ * @param latencyMs           from each AWS request's arrival to its response
  * @param assumeRoleDenied    accounts into which AssumeRole is refused with AccessDenied
  * @param listAnalyzersDenied (account, region) pairs where ListAnalyzers answers AccessDeniedException
  * @param throttle            the first N matching calls are throttled with each protocol's signal

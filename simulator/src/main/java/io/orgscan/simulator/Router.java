@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Every request passes here, in the same order for every service: pick the service (SigV4 scope, else
@@ -48,21 +50,33 @@ final class Router implements SimHttpServer.Responder {
         this.clock = clock;
     }
 
-    /** Answers one request, after the simulated latency (a sleep on the caller's thread). */
+    /**
+     * Answers one request the simulated latency after it arrived (a wait on the caller's thread):
+     * the simulator's own work is part of that latency, not added to it, so a client sees the
+     * latency it asked for however busy the simulator is.
+     */
     @Override
     public SimResponse respond(SimRequest request) throws InterruptedException {
+        long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(faults.latencyMs());
         try {
             if (StatsEndpoint.handles(request)) {
                 return statsEndpoint.handle(request);
             }
             SimResponse response = serve(request);
-            if (faults.latencyMs() > 0) {
-                Thread.sleep(faults.latencyMs());
-            }
+            waitUntil(due);
             return response;
         } catch (RuntimeException e) {
             // A bug in the simulator must not look like an AWS answer: plain text, and say what broke.
             return SimResponse.of(500, "text/plain; charset=utf-8", "simulator failure: " + e);
+        }
+    }
+
+    private static void waitUntil(long due) throws InterruptedException {
+        for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
     }
 

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * The benchmark of {@code orgscan scan} at organization scale (docs/BENCHMARKS.md is its output).
- * Every scan runs {@code scanner/target/orgscan.jar} in a JVM of its own against the simulator jar
- * in another, on synthetic organizations, and is measured from outside: wall time from start to
+ * Every scan runs through {@code scanner/target/orgscan}, the launcher users run (a few with a plain
+ * {@code java -jar}, for comparison), in a JVM of its own against the simulator jar in another, on
+ * synthetic organizations, and is measured from outside: wall time from start to
  * exit (JVM start and report writing included), CPU and peak memory of the scanner process, and the
  * calls the simulator answered, next to the calls the organization needs (C) and the floor
  * {@code max(C x L / P, D x L)}.
@@ -59,7 +60,6 @@ public final class Benchmark {
     private final int defaultParallel;
     private final BenchmarkReport report;
     private int runs;
-    private JvmOptions tuned;
 
     private Benchmark(Path root, Path awsCli) throws IOException, InterruptedException {
         this.root = root;
@@ -83,7 +83,7 @@ public final class Benchmark {
         boolean complete = only.containsAll(SECTIONS);
         Path out = options.containsKey("--out") ? Path.of(options.get("--out"))
                 : complete ? root.resolve("docs/BENCHMARKS.md") : root.resolve("src-test/target/bench/BENCHMARKS.partial.md");
-        for (String jar : List.of("scanner/target/orgscan.jar", "simulator/target/orgscan-simulator.jar")) {
+        for (String jar : List.of("scanner/target/orgscan", "scanner/target/orgscan.jar", "simulator/target/orgscan-simulator.jar")) {
             if (!Files.isRegularFile(root.resolve(jar))) {
                 throw new IllegalStateException(jar + " is missing: build first (" + COMMAND + " does)");
             }
@@ -151,13 +151,13 @@ public final class Benchmark {
             System.out.printf("  AWS CLI procedure: %.1f s, %d calls (one CLI process each), %d account-region lines (needed %d), exit %d%n",
                     cli.process().wallSeconds(), stats.total(), cli.lines(), expected.enabledRegions(), cli.process().exitCode());
             report.manual(cli, stats, expected, simulatorCpu, Math.max(0, others) / cli.process().wallSeconds());
-            report.manualScan(scan(simulator, MANUAL_ORG, expected, LATENCY_MS, 1, JvmOptions.DEFAULT, "orgscan --max-parallel 1"));
-            report.manualScan(scan(simulator, MANUAL_ORG, expected, LATENCY_MS, null, JvmOptions.DEFAULT, "orgscan (default)"));
+            report.manualScan(scan(simulator, MANUAL_ORG, expected, LATENCY_MS, 1, Launch.DEFAULT, "orgscan --max-parallel 1"));
+            report.manualScan(scan(simulator, MANUAL_ORG, expected, LATENCY_MS, null, Launch.DEFAULT, "orgscan (default)"));
             if (defaultParallel != 64) {
-                report.manualScan(scan(simulator, MANUAL_ORG, expected, LATENCY_MS, 64, JvmOptions.DEFAULT, "orgscan --max-parallel 64"));
+                report.manualScan(scan(simulator, MANUAL_ORG, expected, LATENCY_MS, 64, Launch.DEFAULT, "orgscan --max-parallel 64"));
             }
-            report.tuned(scan(simulator, MANUAL_ORG, expected, LATENCY_MS, null, tunedJvm(simulator, MANUAL_ORG),
-                    "orgscan (default), tuned JVM"));
+            report.plainJar(scan(simulator, MANUAL_ORG, expected, LATENCY_MS, null, Launch.PLAIN_JAR,
+                    "orgscan (default), java -jar"));
         }
     }
 
@@ -165,7 +165,7 @@ public final class Benchmark {
         for (BenchOrg org : SCALE_ORGS) {
             Scenario scenario = org.scenario();
             ExpectedCalls expected = expected(scenario);
-            JvmOptions jvm = org.accounts() >= CAPPED_HEAP_FROM ? JvmOptions.HEAP_CAP : JvmOptions.DEFAULT;
+            Launch jvm = org.accounts() >= CAPPED_HEAP_FROM ? Launch.HEAP_CAP : Launch.DEFAULT;
             for (int latency : LATENCIES) {
                 section(org.label() + ", " + latency + " ms");
                 try (SimulatorProcess simulator = startSimulator(org, latency, null)) {
@@ -182,8 +182,8 @@ public final class Benchmark {
                                 }
                             }
                         }
-                        report.tuned(scan(simulator, org, expected, latency, 64, tunedJvm(simulator, org),
-                                "--max-parallel 64, tuned JVM"));
+                        report.plainJar(scan(simulator, org, expected, latency, 64, Launch.PLAIN_JAR,
+                                "--max-parallel 64, java -jar"));
                     }
                 }
             }
@@ -191,7 +191,7 @@ public final class Benchmark {
                 section(org.label() + ", " + SLOW_NETWORK_MS + " ms (network-bound)");
                 try (SimulatorProcess simulator = startSimulator(org, SLOW_NETWORK_MS, null)) {
                     warm(simulator, scenario);
-                    report.networkBound(scan(simulator, org, expected, SLOW_NETWORK_MS, 64, JvmOptions.DEFAULT, "--max-parallel 64"));
+                    report.networkBound(scan(simulator, org, expected, SLOW_NETWORK_MS, 64, Launch.DEFAULT, "--max-parallel 64"));
                 }
             }
         }
@@ -230,7 +230,7 @@ public final class Benchmark {
                 try (SimulatorProcess simulator = startSimulator(org, THROTTLE_LATENCY_MS, rule)) {
                     warm(simulator, scenario);
                     StatsTimeline timeline = new StatsTimeline(simulator, victim.id());
-                    ScanMeasurement scan = scan(simulator, org, expected, THROTTLE_LATENCY_MS, null, JvmOptions.DEFAULT,
+                    ScanMeasurement scan = scan(simulator, org, expected, THROTTLE_LATENCY_MS, null, Launch.DEFAULT,
                             (throttled ? "one account-region throttled" : "fault-free") + ", run " + round, timeline);
                     double restDone = timeline.firstTimeOthersReached(restCalls);
                     runs.add(new ThrottleRun(scan, throttled, restCalls, restDone, timeline.victimCalls()));
@@ -245,18 +245,19 @@ public final class Benchmark {
     // ---------------------------------------------------------------------------------- one scan
 
     private ScanMeasurement scan(SimulatorProcess simulator, BenchOrg org, ExpectedCalls expected, int latency,
-                                 Integer parallel, JvmOptions jvm, String label) throws Exception {
+                                 Integer parallel, Launch jvm, String label) throws Exception {
         return scan(simulator, org, expected, latency, parallel, jvm, label, null);
     }
 
     private ScanMeasurement scan(SimulatorProcess simulator, BenchOrg org, ExpectedCalls expected, int latency,
-                                 Integer parallel, JvmOptions jvm, String label, StatsTimeline timeline) throws Exception {
+                                 Integer parallel, Launch jvm, String label, StatsTimeline timeline) throws Exception {
         int run = ++runs;
         Path dir = Files.createDirectories(work.resolve(String.format("run-%02d", run)));
         Path outDir = dir.resolve("reports");
         deleteTree(outDir);
-        List<String> command = scanCommand(simulator, jvm.options(), outDir, parallel);
+        List<String> command = scanCommand(simulator, jvm, outDir, parallel);
         Map<String, String> env = scanEnvironment(org, dir);
+        jvm.environment(env);
 
         simulator.resetStats();
         String load = Machine.load();
@@ -298,11 +299,9 @@ public final class Benchmark {
         return measurement;
     }
 
-    private List<String> scanCommand(SimulatorProcess simulator, List<String> jvmOptions, Path outDir, Integer parallel) {
-        List<String> command = new ArrayList<>(List.of(Machine.javaLauncher()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", root.resolve("scanner/target/orgscan.jar").toString(), "scan",
-                "--endpoint-url", simulator.endpoint().toString(), "--out-dir", outDir.toString()));
+    private List<String> scanCommand(SimulatorProcess simulator, Launch launch, Path outDir, Integer parallel) {
+        List<String> command = new ArrayList<>(launch.command(root));
+        command.addAll(List.of("scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", outDir.toString()));
         if (parallel != null) {
             command.addAll(List.of("--max-parallel", parallel.toString()));
         }
@@ -325,28 +324,6 @@ public final class Benchmark {
         env.put("AWS_SHARED_CREDENTIALS_FILE", emptyConfig.toString());
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         return env;
-    }
-
-    /**
-     * The JVM options a launcher script could add, with the class-data archive they need: written
-     * by one untimed scan of {@code org} (its calls are not counted anywhere).
-     */
-    private JvmOptions tunedJvm(SimulatorProcess simulator, BenchOrg org) throws IOException, InterruptedException {
-        if (tuned == null) {
-            Path dir = Files.createDirectories(work.resolve("cds-training"));
-            Path archive = work.resolve("orgscan.jsa");
-            Files.deleteIfExists(archive);
-            Path outDir = dir.resolve("reports");
-            deleteTree(outDir);
-            MeasuredProcess.run(scanCommand(simulator, List.of("-XX:ArchiveClassesAtExit=" + archive), outDir, null),
-                    scanEnvironment(org, dir), dir.resolve("stdout.txt"), dir.resolve("stderr.txt"), 10, null);
-            deleteTree(outDir);
-            if (!Files.isRegularFile(archive)) {
-                throw new IOException("the JVM wrote no class-data archive (see " + dir.resolve("stderr.txt") + ")");
-            }
-            tuned = JvmOptions.tuned(archive);
-        }
-        return tuned;
     }
 
     /** The reports must be complete: findings.csv has one row per account x region. */
