@@ -148,10 +148,13 @@ final class BenchmarkReport {
         verdicts.add(new Verdict("1,000 accounts, 50 ms, `--max-parallel 64`: wall time within " + FLOOR_BAR + "x the floor",
                 floorRun.map(s -> s.ratio() <= FLOOR_BAR).orElse(null),
                 floorRun.map(s -> f("the best of " + Benchmark.SWEEP_ROUNDS + " runs: wall %.2f s against a floor of %.2f s: %.2fx (the scan itself, to the first report"
-                                + " byte: %.2f s, %.2fx; writing the reports: %.2f s). Bound by this machine's CPU: scanner and"
-                                + " simulator used %.1f CPU s, %.2f s on %d cores", s.process().wallSeconds(), s.floorSeconds(),
+                                + " byte: %.2f s, %.2fx; writing the reports: %.2f s). Scanner and simulator used %.1f CPU s,"
+                                + " %.2f s on %d cores", s.process().wallSeconds(), s.floorSeconds(),
                         s.ratio(), s.scanSeconds(), s.scanRatio(), s.reportSeconds(), s.process().cpuSeconds() + s.simulatorCpu(),
                         s.cpuFloorSeconds(machine.cores()), machine.cores())
+                        + (s.cpuFloorSeconds(machine.cores()) >= 0.9 * s.process().wallSeconds() ? ": bound by this machine's CPU"
+                        : ": not bound by CPU overall; the time above the floor is the JVM's start and the first calls,"
+                        + " the ramp-up while code is still interpreted and compiled, and writing the reports")
                         + networkBound.stream().findFirst().map(n -> f("; at %d ms, where the network is the limit, %.2fx (scan %.2fx)",
                         n.latencyMs(), n.ratio(), n.scanRatio())).orElse("")
                         + plainJar.stream().filter(t -> t.org().equals(s.org()) && t.latencyMs() == s.latencyMs()).findFirst()
@@ -361,8 +364,8 @@ final class BenchmarkReport {
             md.append(f("%s, %d ms, by `--max-parallel`:\n\n", Benchmark.SWEEP_ORG.label(), Benchmark.LATENCY_MS));
             table(md, parallelism);
             md.append("\n").append(defaultParallelText()).append(".\n\n");
-            md.append("On this machine these runs are bound by CPU (compare *CPU floor*), so more calls in flight mostly")
-                    .append(" hide latency while the JVM warms up. Where the network is the limit, the scan keeps at most about")
+            md.append("On this machine more calls in flight also hide latency while the JVM warms up (compare *CPU floor*).")
+                    .append(" Where the network is the limit, the scan keeps at most about")
                     .append(" 16 x (1 + regions per account / 2), some 150, calls busy: AssumeRole is capped at 16 in flight (STS")
                     .append(" throttles on the calling account), and each account opened (two round trips) yields about 17")
                     .append(" region listings. Beyond that, more parallelism waits for accounts to be opened.\n");
@@ -461,7 +464,7 @@ final class BenchmarkReport {
     }
 
     private void table(StringBuilder md, List<ScanMeasurement> rows) {
-        md.append("| accounts | latency | max-parallel | JVM | wall s | scan s | reports s | floor s | CPU floor s | wall / floor | scan / floor")
+        md.append("| accounts | latency | max-parallel | started with | wall s | scan s | reports s | floor s | CPU floor s | wall / floor | scan / floor")
                 .append(" | calls made | C | = C | D | calls/s (scan) | CPU s | CPU s / 1k calls | peak RSS MB | sim CPU s / 1k | other work, cores |\n");
         md.append("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScanMeasurement s : rows) {

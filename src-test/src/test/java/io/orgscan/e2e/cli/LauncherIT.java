@@ -13,8 +13,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** scanner/target/orgscan, the launcher the README tells users to run, as built by the package phase. */
-class LauncherTest {
+/**
+ * scanner/target/orgscan, the launcher the README tells users to run, as the package phase builds it:
+ * an integration test (maven-failsafe-plugin), run after the jars are packaged.
+ */
+class LauncherIT {
     static final Path LAUNCHER = Path.of("../scanner/target/orgscan").toAbsolutePath().normalize();
 
     @TempDir
