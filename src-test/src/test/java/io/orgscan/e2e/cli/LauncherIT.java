@@ -49,6 +49,14 @@ class LauncherIT {
     }
 
     @Test
+    void leavesTheOptimisingCompilerOnForReport() throws Exception {
+        Run run = run(List.of(LAUNCHER.toString(), "report", "--help"), Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"));
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("-XX:+UseSerialGC").doesNotContain("TieredStopAtLevel").contains("Usage");
+    }
+
+    @Test
     void worksThroughASymlinkAndPassesArgumentsAndTheExitCodeThrough() throws Exception {
         Path link = Files.createSymbolicLink(dir.resolve("orgscan"), LAUNCHER);
 
