@@ -73,39 +73,16 @@ public final class ReportRenderer {
         Evidence evidence = Evidence.of(result, options.previous());
         boolean csv = formats.contains(OutputFormat.CSV);
         try (AtomicFiles files = AtomicFiles.in(outDir)) {
-            // scan.json and the CSVs are written on a thread of their own while this one writes the
-            // workbook, which needs nothing of them but what its Cover lists, and takes that last.
-            List<RunFile> dataFiles = Arrays.stream(RunFile.values())
-                    .filter(f -> f.ordinal() < RunFile.WORKBOOK.ordinal() && f.format().map(formats::contains).orElse(false))
-                    .toList();
-            FutureTask<List<WrittenFile>> data = new FutureTask<>(() -> writeData(files, evidence, dataFiles));
-            Thread dataThread = new Thread(data, "orgscan-report-data");
-            dataThread.start();
-            Map<String, Long> sheetRows = new HashMap<>();
-            WrittenFile workbookFile = null;
-            try {
-                if (formats.contains(OutputFormat.XLSX)) {
-                    FilesBeforeWorkbook before = new FilesBeforeWorkbook(dataFiles.stream().map(RunFile::fileName).toList(), data);
-                    workbookFile = files.stage(RunFile.WORKBOOK.fileName(),
-                            out -> sheetRows.putAll(workbook.write(evidence, before, out)));
-                }
-            } catch (ReportWriteException | RuntimeException e) {
-                awaitQuietly(dataThread);
-                throwFailureOf(data); // the first failure, which the workbook may have waited for in vain
-                throw e;
-            } finally {
-                awaitQuietly(dataThread); // before closing the batch deletes what the thread staged
+            UpToWorkbook first = writeUpToWorkbook(files, evidence, formats);
+            List<WrittenFile> written = new ArrayList<>(first.data());
+            Evidence beforeWorkbook = evidence.withFiles(first.data());
+            if (first.workbook() != null) {
+                written.add(first.workbook());
             }
-            throwFailureOf(data);
-            List<WrittenFile> written = new ArrayList<>(outcome(data));
-            Evidence beforeWorkbook = evidence.withFiles(written);
-            if (workbookFile != null) {
-                written.add(workbookFile);
-            }
-            Reconciliation reconciliation = Reconciliation.of(beforeWorkbook, sheetRows);
+            Reconciliation reconciliation = Reconciliation.of(beforeWorkbook, first.sheetRows());
             if (csv) {
                 written.add(csv(files, RunFile.CONTROL_RESULT_CSV, ControlResultTable.of(
-                        new ControlResultTable.Result(beforeWorkbook, reconciliation, workbookFile))));
+                        new ControlResultTable.Result(beforeWorkbook, reconciliation, first.workbook()))));
             }
             Evidence complete = evidence.withFiles(written);
             List<WrittenFile> beforeManifest = List.copyOf(written);
@@ -117,6 +94,48 @@ public final class ReportRenderer {
             committed.sort(Comparator.comparing(path -> RunFile.named(path.getFileName().toString())));
             return List.copyOf(committed);
         }
+    }
+
+    /**
+     * The files up to the workbook: the files before it and the workbook itself.
+     *
+     * @param data      scan.json and the CSVs written, in {@link RunFile} order
+     * @param workbook  the workbook written, or null when not asked for
+     * @param sheetRows the workbook's data rows per sheet (empty without a workbook)
+     */
+    private record UpToWorkbook(List<WrittenFile> data, WrittenFile workbook, Map<String, Long> sheetRows) {
+    }
+
+    /**
+     * scan.json and the CSVs are written on a thread of their own while this one writes the
+     * workbook, which needs nothing of them but what its Cover lists, and takes that last
+     * ({@link FilesBeforeWorkbook}).
+     */
+    private UpToWorkbook writeUpToWorkbook(AtomicFiles files, Evidence evidence, Set<OutputFormat> formats)
+            throws ReportWriteException {
+        List<RunFile> dataFiles = Arrays.stream(RunFile.values())
+                .filter(f -> f.ordinal() < RunFile.WORKBOOK.ordinal() && f.format().map(formats::contains).orElse(false))
+                .toList();
+        FutureTask<List<WrittenFile>> data = new FutureTask<>(() -> writeData(files, evidence, dataFiles));
+        Thread dataThread = new Thread(data, "orgscan-report-data");
+        dataThread.start();
+        Map<String, Long> sheetRows = new HashMap<>();
+        WrittenFile workbookFile = null;
+        try {
+            if (formats.contains(OutputFormat.XLSX)) {
+                FilesBeforeWorkbook before = new FilesBeforeWorkbook(dataFiles.stream().map(RunFile::fileName).toList(), data);
+                workbookFile = files.stage(RunFile.WORKBOOK.fileName(),
+                        out -> sheetRows.putAll(workbook.write(evidence, before, out)));
+            }
+        } catch (ReportWriteException | RuntimeException e) {
+            awaitQuietly(dataThread);
+            throwFailureOf(data); // the first failure, which the workbook may have waited for in vain
+            throw e;
+        } finally {
+            awaitQuietly(dataThread); // before closing the batch deletes what the thread staged
+        }
+        throwFailureOf(data);
+        return new UpToWorkbook(outcome(data), workbookFile, Map.copyOf(sheetRows));
     }
 
     /** scan.json and the CSVs before the workbook, in {@link RunFile} order. */
