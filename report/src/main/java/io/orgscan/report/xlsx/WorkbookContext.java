@@ -295,7 +295,6 @@ public final class WorkbookContext {
         return Map.copyOf(rowCounts);
     }
 
-    /** Runs {@code task} once every sheet writer has run (rows may still be added to earlier sheets). */
     /**
      * The completeness checks of this render, for the sheets that show them: only from
      * {@link #afterAllSheets}, when every sheet's rows are counted and the files before the
@@ -310,6 +309,7 @@ public final class WorkbookContext {
         return filesBefore;
     }
 
+    /** Runs {@code task} once every sheet writer has run (rows may still be added to earlier sheets). */
     public void afterAllSheets(Runnable task) {
         afterAllSheets.add(task);
     }
