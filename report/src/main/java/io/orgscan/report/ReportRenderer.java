@@ -128,11 +128,11 @@ public final class ReportRenderer {
                         out -> sheetRows.putAll(workbook.write(evidence, before, out)));
             }
         } catch (ReportWriteException | RuntimeException e) {
-            awaitQuietly(dataThread);
+            Threads.awaitQuietly(dataThread);
             throwFailureOf(data); // the first failure, which the workbook may have waited for in vain
             throw e;
         } finally {
-            awaitQuietly(dataThread); // before closing the batch deletes what the thread staged
+            Threads.awaitQuietly(dataThread); // before closing the batch deletes what the thread staged
         }
         throwFailureOf(data);
         return new UpToWorkbook(outcome(data), workbookFile, Map.copyOf(sheetRows));
@@ -153,20 +153,6 @@ public final class ReportRenderer {
             });
         }
         return written;
-    }
-
-    private static void awaitQuietly(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static Optional<Throwable> failureOf(FutureTask<?> task) {

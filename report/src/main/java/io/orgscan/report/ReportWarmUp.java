@@ -36,7 +36,26 @@ public final class ReportWarmUp {
     private static final String MEMBER = "111111111111";
     private static final String ADMIN = "222222222222";
 
+    private final Thread thread;
+
     private ReportWarmUp() {
+        this.thread = new Thread(ReportWarmUp::run, "orgscan-report-warm-up");
+        thread.setDaemon(true);
+    }
+
+    /** Starts a warm-up on a thread of its own. */
+    public static ReportWarmUp start() {
+        ReportWarmUp warmUp = new ReportWarmUp();
+        warmUp.thread.start();
+        return warmUp;
+    }
+
+    /**
+     * Waits for the warm-up to end: before the reports are written (the two would compete) and
+     * before the JVM may exit (its temporary folder must be gone).
+     */
+    public void await() {
+        Threads.awaitQuietly(thread);
     }
 
     /** Renders every format once; returns false (and leaves nothing behind) if that failed. */

@@ -11,13 +11,11 @@ import io.orgscan.scan.ScanProgress;
  */
 final class ReportWarmUpProgress implements ScanProgress {
     private final ScanProgress delegate;
-    private final Thread warmUp;
-    private boolean started;
+    /** Null until the organization is listed. */
+    private ReportWarmUp warmUp;
 
     ReportWarmUpProgress(ScanProgress delegate) {
         this.delegate = delegate;
-        this.warmUp = new Thread(ReportWarmUp::run, "orgscan-report-warm-up");
-        warmUp.setDaemon(true);
     }
 
     @Override
@@ -28,9 +26,8 @@ final class ReportWarmUpProgress implements ScanProgress {
     @Override
     public synchronized void organizationListed() {
         delegate.organizationListed();
-        if (!started) {
-            started = true;
-            warmUp.start();
+        if (warmUp == null) {
+            warmUp = ReportWarmUp.start();
         }
     }
 
@@ -49,24 +46,14 @@ final class ReportWarmUpProgress implements ScanProgress {
         delegate.regionDone();
     }
 
-    /**
-     * Waits for the warm-up if it started: called before the reports are written (the two would
-     * compete) and before the JVM may exit (its temporary folder must be gone).
-     */
+    /** Waits for the warm-up if it started ({@link ReportWarmUp#await}). */
     void finish() {
+        ReportWarmUp started;
         synchronized (this) {
-            if (!started) {
-                return;
-            }
+            started = warmUp;
         }
-        boolean interrupted = Thread.interrupted();
-        try {
-            warmUp.join();
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (started != null) {
+            started.await();
         }
     }
 }
