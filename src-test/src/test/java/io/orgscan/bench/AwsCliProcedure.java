@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +66,6 @@ final class AwsCliProcedure {
         if (cli == null) {
             throw new IllegalStateException("the AWS CLI is needed for the manual procedure: apt-get install -y awscli");
         }
-        Path home = Files.createDirectories(work.resolve("home"));
         Path script = work.resolve("manual-procedure.sh");
         try (InputStream in = AwsCliProcedure.class.getResourceAsStream("/bench/manual-procedure.sh")) {
             if (in == null) {
@@ -75,20 +73,11 @@ final class AwsCliProcedure {
             }
             Files.write(script, in.readAllBytes());
         }
-        Path empty = Files.writeString(work.resolve("empty"), "");
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", cli.toAbsolutePath().getParent() + ":/usr/local/bin:/usr/bin:/bin");
-        env.put("HOME", home.toString());
-        env.put("LANG", "C.UTF-8");
+        Map<String, String> env = AwsEnvironment.of(work, credentials,
+                cli.toAbsolutePath().getParent() + ":/usr/local/bin:/usr/bin:/bin");
         env.put("AWS", cli.toString());
         env.put("ENDPOINT_URL", endpoint.toString());
-        env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_CONFIG_FILE", empty.toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", empty.toString());
         env.put("AWS_PAGER", "");
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("AWS_RETRY_MODE", "standard");
         Path out = work.resolve("procedure.out");
         MeasuredProcess.Result result = MeasuredProcess.run(List.of("bash", script.toString()), env, out,

@@ -261,7 +261,8 @@ public final class Benchmark {
         Path outDir = dir.resolve("reports");
         deleteTree(outDir);
         List<String> command = scanCommand(simulator, jvm, outDir, parallel);
-        Map<String, String> env = scanEnvironment(org, dir);
+        Map<String, String> env = AwsEnvironment.of(dir, org.scenario().credentials().get(0),
+                System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         jvm.environment(env);
 
         simulator.resetStats();
@@ -311,24 +312,6 @@ public final class Benchmark {
             command.addAll(List.of("--max-parallel", parallel.toString()));
         }
         return command;
-    }
-
-    /** The scan's whole environment: the organization's keys, and no user config of AWS. */
-    private static Map<String, String> scanEnvironment(BenchOrg org, Path dir) throws IOException {
-        Path home = Files.createDirectories(dir.resolve("home"));
-        Path emptyConfig = Files.writeString(dir.resolve("empty-aws-config"), "");
-        Scenario.Credentials credentials = org.scenario().credentials().get(0);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("HOME", home.toString());
-        env.put("LANG", "C.UTF-8");
-        env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_CONFIG_FILE", emptyConfig.toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", emptyConfig.toString());
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        return env;
     }
 
     /** The reports must be complete: findings.csv has one row per account x region. */

@@ -3,6 +3,7 @@ package io.orgscan.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a benchmarked scan starts orgscan, and how the tables name it: through the launcher users run
@@ -34,7 +35,7 @@ record Launch(String label, boolean launcher, List<String> options) {
     }
 
     /** What the launcher reads from the environment: which java, and the options. */
-    void environment(java.util.Map<String, String> env) {
+    void environment(Map<String, String> env) {
         if (launcher) {
             env.put("JAVA_HOME", System.getProperty("java.home"));
             env.put("JAVA_OPTS", String.join(" ", options));
