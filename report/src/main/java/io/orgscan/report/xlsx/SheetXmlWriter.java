@@ -1,15 +1,18 @@
 package io.orgscan.report.xlsx;
 
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.streaming.GZIPSheetDataWriter;
 import org.apache.poi.xssf.streaming.SXSSFRow;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 /**
  * Writes a streamed sheet's rows to its temporary file, producing exactly the XML of POI's own
@@ -19,25 +22,42 @@ import org.apache.poi.xssf.streaming.SXSSFRow;
  * call. Text, numeric and blank cells (the only kinds orgscan writes) take the fast path; any other
  * cell goes to POI's code unchanged.
  *
- * <p>The temporary file is gzip-compressed at the fastest level: it holds the sheet's data (compressed
- * it takes a fraction of the disk) and is read back once, when the workbook is zipped.
+ * <p>The temporary file is read back once, when the workbook is zipped. {@link #compressed()} keeps it
+ * gzip-compressed at the fastest level, a fraction of the disk, for large workbooks;
+ * {@link #plain()} leaves it as it is, which saves compressing and decompressing it again.
  */
-final class SheetXmlWriter extends GZIPSheetDataWriter {
+abstract class SheetXmlWriter extends SheetDataWriter {
     private final StringBuilder cell = new StringBuilder(256);
     private char[] chars = new char[256];
     private String[] columnNames = new String[0];
     private int rowIndex;
 
-    SheetXmlWriter() throws IOException {
+    private SheetXmlWriter() throws IOException {
         super();
     }
 
-    @Override
-    protected OutputStream decorateOutputStream(FileOutputStream fos) throws IOException {
-        return new GZIPOutputStream(fos, 1 << 16) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
+    /** A writer whose temporary file is gzip-compressed. */
+    static SheetXmlWriter compressed() throws IOException {
+        return new SheetXmlWriter() {
+            @Override
+            protected OutputStream decorateOutputStream(FileOutputStream fos) throws IOException {
+                return new GZIPOutputStream(fos, 1 << 16) {
+                    {
+                        def.setLevel(Deflater.BEST_SPEED);
+                    }
+                };
             }
+
+            @Override
+            protected InputStream decorateInputStream(FileInputStream fis) throws IOException {
+                return new GZIPInputStream(fis, 1 << 16);
+            }
+        };
+    }
+
+    /** A writer whose temporary file holds the sheet's XML as it is. */
+    static SheetXmlWriter plain() throws IOException {
+        return new SheetXmlWriter() {
         };
     }
 

@@ -31,21 +31,39 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
 public final class WorkbookWriter {
     /** Rows kept in memory per sheet before flushing to the temporary file. */
     static final int ROW_WINDOW = 256;
+    /**
+     * Scans of at least this many cells get gzip-compressed temporary sheet files. The Findings sheet
+     * has a row per cell, some 1.4 KB of XML: below this, at most ~140 MB of temporary files, written
+     * and read back as they are (a 1,000-account render: 0.1 s less); above it, a 10,000 x 35 scan
+     * would otherwise put half a gigabyte in the temporary folder.
+     */
+    static final int COMPRESSED_TEMPORARY_FILES_FROM_CELLS = 100_000;
+    /**
+     * zlib level of the workbook's parts. Measured on a 1,000-account workbook (51 MB of XML): level 5
+     * takes 35% less time than the default 6 for 1.3% more bytes; level 1 would add 27%.
+     */
+    static final int DEFLATE_LEVEL = 5;
 
     private final List<SheetWriter> sheets;
     private final boolean poiSheetWriter;
+    private final int compressedTemporaryFilesFromCells;
 
     public WorkbookWriter(List<SheetWriter> sheets) {
-        this(sheets, false);
+        this(sheets, false, COMPRESSED_TEMPORARY_FILES_FROM_CELLS);
     }
 
-    /** @param poiSheetWriter true to stream rows with POI's own writer instead of {@link SheetXmlWriter} (tests) */
-    WorkbookWriter(List<SheetWriter> sheets, boolean poiSheetWriter) {
+    /**
+     * @param poiSheetWriter                    true to stream rows with POI's own writer instead of
+     *                                          {@link SheetXmlWriter} (tests)
+     * @param compressedTemporaryFilesFromCells scans of at least this many cells get compressed temporary files
+     */
+    WorkbookWriter(List<SheetWriter> sheets, boolean poiSheetWriter, int compressedTemporaryFilesFromCells) {
         if (sheets.isEmpty()) {
             throw new IllegalArgumentException("a workbook needs at least one sheet");
         }
         this.sheets = List.copyOf(sheets);
         this.poiSheetWriter = poiSheetWriter;
+        this.compressedTemporaryFilesFromCells = compressedTemporaryFilesFromCells;
     }
 
     /** The sheets of this release, in tab order. */
@@ -83,7 +101,8 @@ public final class WorkbookWriter {
      */
     public Map<String, Long> write(Evidence evidence, FilesBeforeWorkbook filesBefore, OutputStream out) throws IOException {
         Map<String, Long> rows;
-        try (SXSSFWorkbook workbook = new StableZipWorkbook(poiSheetWriter)) {
+        boolean compressTemporaryFiles = evidence.scan().matrix().cells().size() >= compressedTemporaryFilesFromCells;
+        try (SXSSFWorkbook workbook = new StableZipWorkbook(poiSheetWriter, compressTemporaryFiles)) {
             describe(workbook, evidence);
             WorkbookContext context = new WorkbookContext(workbook, filesBefore);
             for (SheetWriter sheet : sheets) {
@@ -112,14 +131,17 @@ public final class WorkbookWriter {
 
         private final boolean poiSheetWriter;
 
-        StableZipWorkbook(boolean poiSheetWriter) {
-            super(null, ROW_WINDOW, true, false);
+        StableZipWorkbook(boolean poiSheetWriter, boolean compressTemporaryFiles) {
+            super(null, ROW_WINDOW, compressTemporaryFiles, false);
             this.poiSheetWriter = poiSheetWriter;
         }
 
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
-            return poiSheetWriter ? super.createSheetDataWriter() : new SheetXmlWriter();
+            if (poiSheetWriter) {
+                return super.createSheetDataWriter();
+            }
+            return isCompressTempFiles() ? SheetXmlWriter.compressed() : SheetXmlWriter.plain();
         }
 
         @Override
@@ -132,6 +154,7 @@ public final class WorkbookWriter {
                 }
             };
             zip.setUseZip64(Zip64Mode.AsNeeded);
+            zip.setLevel(DEFLATE_LEVEL);
             return zip;
         }
     }

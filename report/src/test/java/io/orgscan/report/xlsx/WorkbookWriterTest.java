@@ -339,10 +339,22 @@ class WorkbookWriterTest {
     @Test
     void theFastSheetWriterWritesExactlyWhatPoisWriterWrites() throws IOException {
         for (ScanResult result : List.of(ScanFixture.hostile(), ScanFixture.rich(), ScanFixture.large(30, 7))) {
-            byte[] fast = xlsx(new WorkbookWriter(WorkbookWriter.standardSheets(), false), result);
-            byte[] poi = xlsx(new WorkbookWriter(WorkbookWriter.standardSheets(), true), result);
+            byte[] fast = xlsx(new WorkbookWriter(WorkbookWriter.standardSheets(), false, Integer.MAX_VALUE), result);
+            byte[] poi = xlsx(new WorkbookWriter(WorkbookWriter.standardSheets(), true, Integer.MAX_VALUE), result);
             assertThat(fast).isEqualTo(poi);
         }
+    }
+
+    /** Large scans keep their temporary sheet files compressed; the workbook is the same either way. */
+    @Test
+    void compressedAndPlainTemporaryFilesGiveTheSameWorkbook() throws IOException {
+        ScanResult result = ScanFixture.large(30, 7);
+        byte[] plain = xlsx(new WorkbookWriter(WorkbookWriter.standardSheets(), false, Integer.MAX_VALUE), result);
+        byte[] compressed = xlsx(new WorkbookWriter(WorkbookWriter.standardSheets(), false, 0), result);
+        byte[] poiCompressed = xlsx(new WorkbookWriter(WorkbookWriter.standardSheets(), true, 0), result);
+        assertThat(compressed).isEqualTo(plain);
+        assertThat(poiCompressed).isEqualTo(plain);
+        assertThat(contents(plain).get("Findings")).hasSize(30 * 7 + 1);
     }
 
     @Test
