@@ -39,6 +39,11 @@ import java.util.stream.Stream;
 public final class Benchmark {
     static final String COMMAND = "./mvnw -Pbenchmark -DskipTests verify";
     static final int LATENCY_MS = 50;
+    /** The simulator's throughput is measured once its CPU per call settles ({@link SimulatorLoad#settle}): rounds, and the limit. */
+    static final double SETTLE_ROUND_SECONDS = 2;
+    static final double SETTLE_MAX_SECONDS = 30;
+    /** A simulator serving scans is warmed the same way, for at most this long. */
+    static final double SCAN_WARM_UP_MAX_SECONDS = 10;
     static final BenchOrg MANUAL_ORG = new BenchOrg(10, 3, BenchOrg.SEED);
     static final List<BenchOrg> SCALE_ORGS = List.of(new BenchOrg(100, 8, BenchOrg.SEED),
             new BenchOrg(1_000, 40, BenchOrg.SEED), new BenchOrg(10_000, 200, BenchOrg.SEED));
@@ -127,10 +132,11 @@ public final class Benchmark {
         for (int latency : LATENCIES) {
             try (SimulatorProcess simulator = startSimulator(org, latency, null)) {
                 int connections = latency == 0 ? 64 : 256;
-                SimulatorLoad.Result result = SimulatorLoad.run(simulator, key, connections, 2, 6);
-                System.out.printf("  %d ms, %d connections: %,.0f calls/s, simulator CPU %.2f s per 1,000 calls%n",
-                        latency, connections, result.callsPerSecond(), result.simulatorCpuPerThousand());
-                report.simulatorThroughput(latency, result);
+                double warmUp = SimulatorLoad.settle(simulator, key, connections, SETTLE_ROUND_SECONDS, SETTLE_MAX_SECONDS);
+                SimulatorLoad.Result result = SimulatorLoad.run(simulator, key, connections, 0, 6);
+                System.out.printf("  %d ms, %d connections, after %.0f s of warm-up: %,.0f calls/s, simulator CPU %.2f s per 1,000 calls%n",
+                        latency, connections, warmUp, result.callsPerSecond(), result.simulatorCpuPerThousand());
+                report.simulatorThroughput(latency, warmUp, result);
             }
         }
     }
@@ -349,9 +355,13 @@ public final class Benchmark {
         return SimulatorProcess.start(command, work.resolve("simulator.log"));
     }
 
-    /** A fresh simulator JVM answers its first calls slowly: warm it up before anything is timed. */
+    /**
+     * A fresh simulator JVM answers its first calls slowly and keeps getting faster for seconds: warm
+     * it up before anything is timed, so that its JIT does not compete with the scanner's for the CPU.
+     */
     private static void warm(SimulatorProcess simulator, Scenario scenario) throws IOException, InterruptedException {
-        SimulatorLoad.run(simulator, scenario.credentials().get(0).accessKeyId(), 16, 0, 1.5);
+        SimulatorLoad.settle(simulator, scenario.credentials().get(0).accessKeyId(), 256, SETTLE_ROUND_SECONDS,
+                SCAN_WARM_UP_MAX_SECONDS);
         simulator.resetStats();
     }
 

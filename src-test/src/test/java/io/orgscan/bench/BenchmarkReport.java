@@ -22,6 +22,7 @@ final class BenchmarkReport {
     private String loadAtEnd = "";
     private double totalSeconds;
     private final Map<Integer, SimulatorLoad.Result> simulator = new LinkedHashMap<>();
+    private final Map<Integer, Double> simulatorWarmUp = new LinkedHashMap<>();
     private AwsCliProcedure.Result cli;
     private SimulatorProcess.Stats cliStats;
     private ExpectedCalls cliExpected;
@@ -54,8 +55,10 @@ final class BenchmarkReport {
         this.totalSeconds = seconds;
     }
 
-    void simulatorThroughput(int latencyMs, SimulatorLoad.Result result) {
+    /** @param warmUpSeconds how long the simulator was loaded before, until its CPU per call settled */
+    void simulatorThroughput(int latencyMs, double warmUpSeconds, SimulatorLoad.Result result) {
         simulator.put(latencyMs, result);
+        simulatorWarmUp.put(latencyMs, warmUpSeconds);
     }
 
     void manual(AwsCliProcedure.Result result, SimulatorProcess.Stats stats, ExpectedCalls expected, double simulatorCpu, double otherCores) {
@@ -293,7 +296,9 @@ final class BenchmarkReport {
                 .append(machineCoresText()).append(").\n");
         md.append("* Scanner and simulator each run in a JVM of their own (default JVM options unless the JVM column says")
                 .append(" otherwise), on the same machine, talking over 127.0.0.1; the simulator adds the latency as a sleep")
-                .append(" before each answer.\n\n");
+                .append(" before each answer. Each simulator JVM is loaded before the first timed run, until its CPU per call")
+                .append(f(" settles (at most %.0f s), so that its JIT does not compete with the scanner's.\n\n",
+                        Benchmark.SCAN_WARM_UP_MAX_SECONDS));
 
         md.append("## How to read the tables\n\n");
         md.append("* **C**: the calls the organization needs, worked out from the scenario by the benchmark itself")
@@ -446,10 +451,14 @@ final class BenchmarkReport {
             md.append("\n## The simulator's own throughput\n\n");
             md.append("Raw keep-alive HTTP connections (a few lines of socket code in the benchmark's JVM, far cheaper per call")
                     .append(" than an SDK client) send the same signed ListAnalyzers request as fast as the simulator answers,")
-                    .append(f(" against the %s simulator, after a 2 s warm-up, for 6 s:\n\n", Benchmark.SWEEP_ORG.label()));
-            md.append("| latency | connections | calls/s | simulator CPU s / 1k calls |\n|---:|---:|---:|---:|\n");
-            simulator.forEach((latency, result) -> md.append(f("| %d ms | %d | %,.0f | %.2f |\n", latency, result.connections(),
-                    result.callsPerSecond(), result.simulatorCpuPerThousand())));
+                    .append(f(" against the %s simulator, for 6 s, once its JIT has compiled the request path: before", Benchmark.SWEEP_ORG.label()))
+                    .append(f(" that it is loaded in rounds of %.0f s until its CPU per call settles (two rounds within 10%%, at",
+                            Benchmark.SETTLE_ROUND_SECONDS))
+                    .append(f(" most %.0f s; *warm-up s*). A fresh simulator JVM keeps getting faster for that long.\n\n",
+                            Benchmark.SETTLE_MAX_SECONDS));
+            md.append("| latency | connections | warm-up s | calls/s | simulator CPU s / 1k calls |\n|---:|---:|---:|---:|---:|\n");
+            simulator.forEach((latency, result) -> md.append(f("| %d ms | %d | %.0f | %,.0f | %.2f |\n", latency,
+                    result.connections(), simulatorWarmUp.get(latency), result.callsPerSecond(), result.simulatorCpuPerThousand())));
             Optional<ScanMeasurement> fastest = faultFreeScans().stream().max(java.util.Comparator.comparingDouble(ScanMeasurement::callsPerSecond));
             fastest.ifPresent(s -> md.append(f("\nThe fastest scan averaged %,.0f calls/s (%s, %d ms, P %d), so the simulator had"
                             + " room to spare; during the scans it used the CPU in the *sim CPU s / 1k* column, against the"
