@@ -55,6 +55,8 @@ public final class SdkAwsGateway implements AwsGateway {
     private final ConcurrentLinkedQueue<AutoCloseable> closeables = new ConcurrentLinkedQueue<>();
     private final Semaphore stsPermits;
     private final Semaphore organizationsPermits;
+    /** The role of {@code --org-role-arn}, or null when the Organizations calls use the scan's own credentials. */
+    private final StsAssumeRoleCredentialsProvider organizationRole;
     private volatile CallerIdentity caller;
 
     public SdkAwsGateway(AwsSettings settings, RoleSettings roles, int maxParallel, int stsParallel, int organizationsParallel) {
@@ -62,9 +64,8 @@ public final class SdkAwsGateway implements AwsGateway {
         this.roles = roles;
         this.home = Region.of(settings.region());
         this.sts = clients.build(StsClient.builder(), home, clients.baseCredentials(), GLOBAL_ATTEMPTS);
-        AwsCredentialsProvider organizationsCredentials = roles.orgRoleArn() == null
-                ? clients.baseCredentials()
-                : assumeRole(roles.orgRoleArn());
+        this.organizationRole = roles.orgRoleArn() == null ? null : assumeRole(roles.orgRoleArn());
+        AwsCredentialsProvider organizationsCredentials = organizationRole == null ? clients.baseCredentials() : organizationRole;
         // The first client of each service loads its classes: hundreds (the EC2 client's interface alone
         // pulls in 750 model classes), seconds of a cold JVM. STS is needed first; the others are built
         // meanwhile on threads of their own, and Access Analyzer's classes are loaded ahead of its first
@@ -86,14 +87,14 @@ public final class SdkAwsGateway implements AwsGateway {
 
     @Override
     public OrganizationInfo organization() throws AwsCallException {
-        var organization = limited(organizationsPermits, "DescribeOrganization",
+        var organization = organizationsCall("DescribeOrganization",
                 () -> organizations.get().describeOrganization().organization());
         return new OrganizationInfo(organization.id(), organization.masterAccountId());
     }
 
     @Override
     public Optional<String> accessAnalyzerDelegatedAdministrator() throws AwsCallException {
-        List<DelegatedAdministrator> administrators = limited(organizationsPermits, "ListDelegatedAdministrators",
+        List<DelegatedAdministrator> administrators = organizationsCall("ListDelegatedAdministrators",
                 () -> organizations.get().listDelegatedAdministratorsPaginator(r -> r.servicePrincipal(ACCESS_ANALYZER_PRINCIPAL))
                         .stream().flatMap(page -> page.delegatedAdministrators().stream()).toList());
         return administrators.stream().map(DelegatedAdministrator::id).sorted().findFirst();
@@ -101,7 +102,7 @@ public final class SdkAwsGateway implements AwsGateway {
 
     @Override
     public List<OrgNode> roots() throws AwsCallException {
-        return limited(organizationsPermits, "ListRoots", () -> organizations.get().listRootsPaginator(r -> { })
+        return organizationsCall("ListRoots", () -> organizations.get().listRootsPaginator(r -> { })
                 .stream().flatMap(page -> page.roots().stream())
                 .map(root -> new OrgNode(root.id(), root.name()))
                 .toList());
@@ -109,7 +110,7 @@ public final class SdkAwsGateway implements AwsGateway {
 
     @Override
     public List<OrgNode> organizationalUnits(String parentId) throws AwsCallException {
-        return limited(organizationsPermits, "ListOrganizationalUnitsForParent",
+        return organizationsCall("ListOrganizationalUnitsForParent",
                 () -> organizations.get().listOrganizationalUnitsForParentPaginator(r -> r.parentId(parentId))
                         .stream().flatMap(page -> page.organizationalUnits().stream())
                         .map(ou -> new OrgNode(ou.id(), ou.name()))
@@ -118,7 +119,7 @@ public final class SdkAwsGateway implements AwsGateway {
 
     @Override
     public List<AccountListing> accounts(String parentId) throws AwsCallException {
-        return limited(organizationsPermits, "ListAccountsForParent",
+        return organizationsCall("ListAccountsForParent",
                 () -> organizations.get().listAccountsForParentPaginator(r -> r.parentId(parentId))
                         .stream().flatMap(page -> page.accounts().stream())
                         .map(SdkAwsGateway::listing)
@@ -205,6 +206,22 @@ public final class SdkAwsGateway implements AwsGateway {
 
     private interface Call<T> {
         T get();
+    }
+
+    /**
+     * An Organizations call. With {@code --org-role-arn} the role is assumed first (once; then only
+     * when its credentials are due), so that a refusal is reported as AssumeRole's, not as the
+     * Organizations call's.
+     */
+    private <T> T organizationsCall(String operation, Call<T> call) throws AwsCallException {
+        if (organizationRole != null) {
+            try {
+                organizationRole.resolveCredentials();
+            } catch (RuntimeException e) {
+                throw Failures.of("AssumeRole", e);
+            }
+        }
+        return limited(organizationsPermits, operation, call);
     }
 
     private static <T> T limited(Semaphore permits, String operation, Call<T> call) throws AwsCallException {

@@ -71,9 +71,13 @@ public final class ScanService {
         FutureTask<List<OrgNode>> rootsCall = inBackground(aws::roots);
         CallerIdentity caller = require(aws::callerIdentity, "cannot tell who is calling (sts:GetCallerIdentity)",
                 "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID");
-        OrganizationInfo organization = require(() -> outcome(organizationCall),
-                "cannot read the organization (organizations:DescribeOrganization)",
-                "the scan must run from an account of an AWS Organization");
+        OrganizationInfo organization;
+        try {
+            organization = outcome(organizationCall);
+        } catch (AwsCallException e) {
+            throw organizationRefused(e, "cannot read the organization (organizations:DescribeOrganization)",
+                    "the scan must run from an account of an AWS Organization");
+        }
         ConcurrentLinkedQueue<ErrorRecord> errors = new ConcurrentLinkedQueue<>();
         String delegatedAdministrator = null;
         try {
@@ -112,9 +116,8 @@ public final class ScanService {
                 throw new IllegalStateException("the scan failed unexpectedly", tracker.failure());
             }
         } catch (AwsCallException e) {
-            throw new ScanCannotStartException("cannot list the organization (organizations:" + e.failure().operation()
-                    + "): " + e.failure().errorCode() + ": " + e.failure().message()
-                    + "; the scan needs the permissions in samples/iam/scanner-policy.json", e);
+            throw organizationRefused(e, "cannot list the organization (organizations:" + e.failure().operation() + ")",
+                    "the scan needs the permissions in samples/iam/scanner-policy.json");
         } finally {
             walkers.shutdownNow();
         }
@@ -257,6 +260,19 @@ public final class ScanService {
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    /**
+     * Why an Organizations call failed, for the user: the call's own failure, or that of assuming the
+     * role for the Organizations calls ({@code --org-role-arn}), which the gateway reports as AssumeRole.
+     */
+    private static ScanCannotStartException organizationRefused(AwsCallException e, String what, String hint) {
+        Failure failure = e.failure();
+        boolean role = failure.operation().equals("AssumeRole");
+        String problem = role ? "cannot assume the role for the Organizations calls (--org-role-arn, sts:AssumeRole)" : what;
+        String advice = role ? "the role must exist, trust the identity the scan runs as, and allow the Organizations"
+                + " calls in samples/iam/scanner-policy.json" : hint;
+        return new ScanCannotStartException(problem + ": " + failure.errorCode() + ": " + failure.message() + "; " + advice, e);
     }
 
     private static <T> T require(Call<T> call, String what, String hint) throws ScanCannotStartException, InterruptedException {

@@ -229,6 +229,48 @@ class ScanEndToEndTest {
         }
     }
 
+    /** A member may not list the organization; --org-role-arn names a role that may, for those calls only. */
+    @Test
+    void aMemberListsTheOrganizationThroughTheRoleOfOrgRoleArn() throws IOException {
+        OrgscanProcess.Result result = OrgscanProcess.run(env("AKIARULESMEMBER00001", "rules-member-secret"),
+                "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString(),
+                "--org-role-arn", "arn:aws:iam::111111111111:role/OrganizationAccountAccessRole");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
+        Map<String, String> expected = ExpectedCells.forPolicy("org");
+        Map<String, CSVRecord> csv = findingsByCell(dir.resolve("findings.csv"));
+        assertThat(csv.keySet()).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((cell, reason) -> assertThat(csv.get(cell).get("reason")).as(cell).isEqualTo(reason));
+        JsonNode scan = new ObjectMapper().readTree(dir.resolve("scan.json").toFile()).get("scan");
+        assertThat(scan.get("caller_account_id").asText()).isEqualTo("333333333333");
+        SimulatorStats stats = simulator.stats();
+        for (String operation : List.of("DescribeOrganization", "ListDelegatedAdministrators", "ListRoots")) {
+            assertThat(stats.count("organizations", operation, "111111111111")).as(operation + " as the role").isEqualTo(1);
+            assertThat(stats.count("organizations", operation, "333333333333")).as(operation + " as the member").isZero();
+        }
+        assertThat(stats.count("organizations", "ListAccountsForParent", "333333333333")).isZero();
+        // the role once, then every member account but the scan's own
+        assertThat(stats.count("sts", "AssumeRole")).isEqualTo(1 + ASSUMED.size());
+    }
+
+    @Test
+    void aRefusedOrgRoleArnIsReportedAsSuchAndNothingIsWritten() throws IOException {
+        OrgscanProcess.Result result = OrgscanProcess.run(env("AKIARULESMEMBER00001", "rules-member-secret"),
+                "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString(),
+                "--org-role-arn", "arn:aws:iam::111111111111:role/NoSuchRole");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("cannot assume the role for the Organizations calls (--org-role-arn, sts:AssumeRole): AccessDenied")
+                .contains("arn:aws:iam::111111111111:role/NoSuchRole")
+                .doesNotContain("must run from an account of an AWS Organization")
+                .doesNotContain("\tat ");
+        assertThat(simulator.stats().count("organizations", "DescribeOrganization")).isZero();
+        try (var files = Files.list(dir)) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
     @Test
     void anAccountOutsideAnyOrganizationCannotStart() {
         OrgscanProcess.Result result = OrgscanProcess.run(env("AKIARULESOUTSIDER001", "rules-outsider-secret"),
