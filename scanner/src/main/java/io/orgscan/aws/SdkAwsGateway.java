@@ -211,7 +211,8 @@ public final class SdkAwsGateway implements AwsGateway {
     /**
      * An Organizations call. With {@code --org-role-arn} the role is assumed first (once; then only
      * when its credentials are due), so that a refusal is reported as AssumeRole's, not as the
-     * Organizations call's.
+     * Organizations call's. Without an STS permit, unlike a member's AssumeRole: nearly always this
+     * only reads the cached credentials, and must not wait behind the members' AssumeRole calls.
      */
     private <T> T organizationsCall(String operation, Call<T> call) throws AwsCallException {
         if (organizationRole != null) {

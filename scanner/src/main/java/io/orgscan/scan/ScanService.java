@@ -71,13 +71,9 @@ public final class ScanService {
         FutureTask<List<OrgNode>> rootsCall = inBackground(aws::roots);
         CallerIdentity caller = require(aws::callerIdentity, "cannot tell who is calling (sts:GetCallerIdentity)",
                 "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID");
-        OrganizationInfo organization;
-        try {
-            organization = outcome(organizationCall);
-        } catch (AwsCallException e) {
-            throw organizationRefused(e, "cannot read the organization (organizations:DescribeOrganization)",
-                    "the scan must run from an account of an AWS Organization");
-        }
+        OrganizationInfo organization = require(() -> outcome(organizationCall),
+                "cannot read the organization (organizations:DescribeOrganization)",
+                "the scan must run from an account of an AWS Organization");
         ConcurrentLinkedQueue<ErrorRecord> errors = new ConcurrentLinkedQueue<>();
         String delegatedAdministrator = null;
         try {
@@ -116,7 +112,7 @@ public final class ScanService {
                 throw new IllegalStateException("the scan failed unexpectedly", tracker.failure());
             }
         } catch (AwsCallException e) {
-            throw organizationRefused(e, "cannot list the organization (organizations:" + e.failure().operation() + ")",
+            throw cannotStart(e, "cannot list the organization (organizations:" + e.failure().operation() + ")",
                     "the scan needs the permissions in samples/iam/scanner-policy.json");
         } finally {
             walkers.shutdownNow();
@@ -263,10 +259,11 @@ public final class ScanService {
     }
 
     /**
-     * Why an Organizations call failed, for the user: the call's own failure, or that of assuming the
-     * role for the Organizations calls ({@code --org-role-arn}), which the gateway reports as AssumeRole.
+     * Why a call the scan cannot start without failed, for the user: {@code what} and {@code hint},
+     * unless assuming the role for the Organizations calls ({@code --org-role-arn}) failed, which the
+     * gateway reports as AssumeRole.
      */
-    private static ScanCannotStartException organizationRefused(AwsCallException e, String what, String hint) {
+    private static ScanCannotStartException cannotStart(AwsCallException e, String what, String hint) {
         Failure failure = e.failure();
         boolean role = failure.operation().equals("AssumeRole");
         String problem = role ? "cannot assume the role for the Organizations calls (--org-role-arn, sts:AssumeRole)" : what;
@@ -279,8 +276,7 @@ public final class ScanService {
         try {
             return call.get();
         } catch (AwsCallException e) {
-            Failure failure = e.failure();
-            throw new ScanCannotStartException(what + ": " + failure.errorCode() + ": " + failure.message() + "; " + hint, e);
+            throw cannotStart(e, what, hint);
         }
     }
 
