@@ -17,7 +17,9 @@ public final class CoverageMatrix {
     private final List<AccountRef> accounts;
     private final List<String> regions;
     private final List<Cell> cells;
-    private final Map<CellKey, Cell> byKey;
+    /** Position of each account id and region in the sorted lists; a cell's index is account x regions + region. */
+    private final Map<String, Integer> accountIndex;
+    private final Map<String, Integer> regionIndex;
 
     public CoverageMatrix(List<AccountRef> accounts, List<String> regions, List<Cell> cells) {
         List<AccountRef> sortedAccounts = new ArrayList<>(accounts);
@@ -25,32 +27,35 @@ public final class CoverageMatrix {
         List<String> sortedRegions = new ArrayList<>(regions);
         sortedRegions.forEach(AwsNames::requireRegion);
         sortedRegions.sort(Comparator.naturalOrder());
-        requireDistinct(sortedAccounts.stream().map(AccountRef::id).toList(), "account");
-        requireDistinct(sortedRegions, "region");
+        this.accountIndex = indexOf(sortedAccounts.stream().map(AccountRef::id).toList(), "account");
+        this.regionIndex = indexOf(sortedRegions, "region");
 
-        Map<CellKey, Cell> index = new HashMap<>();
+        // Each cell goes to its place by the two indexes above: no hashing of cell keys, which at the
+        // end of a large scan is a third of a million lookups on a JVM that has barely compiled them.
+        Cell[] placed = new Cell[sortedAccounts.size() * sortedRegions.size()];
+        Set<CellKey> outside = new HashSet<>();
         for (Cell cell : cells) {
-            if (index.put(cell.key(), cell) != null) {
+            int index = indexOf(cell.key().accountId(), cell.key().region());
+            boolean duplicate = index < 0 ? !outside.add(cell.key()) : placed[index] != null;
+            if (duplicate) {
                 throw new IllegalArgumentException("two cells for " + cell.key());
             }
-        }
-        List<Cell> sortedCells = new ArrayList<>(sortedAccounts.size() * sortedRegions.size());
-        for (AccountRef account : sortedAccounts) {
-            for (String region : sortedRegions) {
-                Cell cell = index.get(new CellKey(account.id(), region));
-                if (cell == null) {
-                    throw new IllegalArgumentException("no cell for account " + account.id() + " in " + region);
-                }
-                sortedCells.add(cell);
+            if (index >= 0) {
+                placed[index] = cell;
             }
         }
-        if (index.size() != sortedCells.size()) {
+        for (int i = 0; i < placed.length; i++) {
+            if (placed[i] == null) {
+                throw new IllegalArgumentException("no cell for account " + sortedAccounts.get(i / sortedRegions.size()).id()
+                        + " in " + sortedRegions.get(i % sortedRegions.size()));
+            }
+        }
+        if (!outside.isEmpty()) {
             throw new IllegalArgumentException("cells outside the accounts x regions of the matrix");
         }
         this.accounts = List.copyOf(sortedAccounts);
         this.regions = List.copyOf(sortedRegions);
-        this.cells = List.copyOf(sortedCells);
-        this.byKey = Map.copyOf(index);
+        this.cells = List.of(placed);
     }
 
     public List<AccountRef> accounts() {
@@ -67,23 +72,17 @@ public final class CoverageMatrix {
     }
 
     public Cell cell(String accountId, String region) {
-        Cell cell = byKey.get(new CellKey(accountId, region));
-        if (cell == null) {
+        int index = indexOf(accountId, region);
+        if (index < 0) {
             throw new IllegalArgumentException("no cell for account " + accountId + " in " + region);
         }
-        return cell;
+        return cells.get(index);
     }
 
     /** The account's cells in region order. */
     public List<Cell> cellsOf(String accountId) {
-        int index = -1;
-        for (int i = 0; i < accounts.size(); i++) {
-            if (accounts.get(i).id().equals(accountId)) {
-                index = i;
-                break;
-            }
-        }
-        if (index < 0) {
+        Integer index = accountIndex.get(accountId);
+        if (index == null) {
             throw new IllegalArgumentException("no account " + accountId);
         }
         return cells.subList(index * regions.size(), (index + 1) * regions.size());
@@ -93,13 +92,22 @@ public final class CoverageMatrix {
         return cells.stream().filter(c -> c.status() == status).count();
     }
 
-    private static void requireDistinct(List<String> values, String what) {
-        Set<String> seen = new HashSet<>();
+    /** The position of each value; the values must be distinct. */
+    private static Map<String, Integer> indexOf(List<String> values, String what) {
+        Map<String, Integer> index = new HashMap<>();
         for (String value : values) {
-            if (!seen.add(Objects.requireNonNull(value))) {
+            if (index.put(Objects.requireNonNull(value), index.size()) != null) {
                 throw new IllegalArgumentException("duplicate " + what + ": " + value);
             }
         }
+        return index;
+    }
+
+    /** The index of the cell in {@link #cells}, or -1 when the account or the region is not in the matrix. */
+    private int indexOf(String accountId, String region) {
+        Integer account = accountIndex.get(accountId);
+        Integer column = regionIndex.get(region);
+        return account == null || column == null ? -1 : account * regionIndex.size() + column;
     }
 
     @Override

@@ -96,7 +96,12 @@ public final class CoverageEvaluator {
             return new Cell(key, optStatus, Reason.ACTIVE_ORGANIZATION_ANALYZER,
                     "ORGANIZATION analyzer " + analyzer.name() + " owned by this account is ACTIVE", own, analyzer.arn(), null);
         }
-        List<Analyzer> inactive = new ArrayList<>(own.stream().filter(a -> a.type().analyzesExternalAccess() && !a.isActive()).toList());
+        List<Analyzer> inactive = new ArrayList<>();
+        for (Analyzer analyzer : own) {
+            if (analyzer.type().analyzesExternalAccess() && !analyzer.isActive()) {
+                inactive.add(analyzer);
+            }
+        }
         if (organization != null) {
             if (!organization.active().isEmpty()) {
                 Analyzer analyzer = organization.active().get(0);
@@ -128,10 +133,14 @@ public final class CoverageEvaluator {
         return new Cell(key, optStatus, Reason.NO_EXTERNAL_ACCESS_ANALYZER, detail, own, null, null);
     }
 
+    /** A loop, not a stream: it runs for every cell, mostly on an empty list, once per scan. */
     private static Optional<Analyzer> firstActive(List<Analyzer> analyzers, AnalyzerType type, String ownerAccountId) {
-        return analyzers.stream()
-                .filter(a -> a.type() == type && a.isActive() && a.ownerAccountId().equals(ownerAccountId))
-                .findFirst();
+        for (Analyzer analyzer : analyzers) {
+            if (analyzer.type() == type && analyzer.isActive() && analyzer.ownerAccountId().equals(ownerAccountId)) {
+                return Optional.of(analyzer);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Cell undecided(CellKey key, RegionOptStatus optStatus, Reason reason, Failure failure,
