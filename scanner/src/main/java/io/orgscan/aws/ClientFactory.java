@@ -18,7 +18,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 
 /**
- * Builds every SDK client of a scan: one shared HTTP connection pool, the same profile, region
+ * Builds every SDK client of a scan: one shared HTTP connection pool behind one limit on calls in
+ * flight ({@link CallsInFlight}), the same profile, region
  * and {@code --endpoint-url} for all, and explicit retry settings (the SDK's default mode differs
  * between versions).
  */
@@ -28,7 +29,11 @@ final class ClientFactory implements AutoCloseable {
     private final AwsCredentialsProvider baseCredentials;
     private final ScheduledThreadPoolExecutor timers;
 
-    ClientFactory(AwsSettings settings, int maxConnections) {
+    /**
+     * @param maxInFlight    calls waiting for their answers at once at most, all clients together
+     * @param maxConnections connections kept at most: one for each thread that may call
+     */
+    ClientFactory(AwsSettings settings, int maxInFlight, int maxConnections) {
         this.settings = settings;
         // The timeouts of every call of every client: one small pool instead of the SDK's default of
         // five threads per client, and a cancelled timeout (nearly all of them) leaves its queue at
@@ -40,11 +45,11 @@ final class ClientFactory implements AutoCloseable {
             return thread;
         });
         timers.setRemoveOnCancelPolicy(true);
-        this.http = ApacheHttpClient.builder()
+        this.http = new CallsInFlight(ApacheHttpClient.builder()
                 .maxConnections(maxConnections)
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(30))
-                .build();
+                .build(), maxInFlight);
         this.baseCredentials = baseCredentials(settings);
     }
 

@@ -12,6 +12,7 @@ import io.orgscan.scan.AwsGateway;
 import io.orgscan.scan.CallerIdentity;
 import io.orgscan.scan.OrgNode;
 import io.orgscan.scan.OrganizationInfo;
+import io.orgscan.scan.ScanService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,9 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 /**
  * The scan's AWS calls through the AWS SDK for Java v2. One client per service (and per region for
  * Access Analyzer), shared by every account; each account's calls carry that account's
- * credentials per request. STS and Organizations throttle on the calling account, so they get
- * their own small concurrency limits.
+ * credentials per request. At most {@code maxParallel} calls are in flight, all services together
+ * ({@link CallsInFlight}); STS and Organizations throttle on the calling account, so they get their
+ * own smaller limits on top.
  */
 public final class SdkAwsGateway implements AwsGateway {
     static final String ACCESS_ANALYZER_PRINCIPAL = "access-analyzer.amazonaws.com";
@@ -44,6 +46,8 @@ public final class SdkAwsGateway implements AwsGateway {
     private static final int GLOBAL_ATTEMPTS = 6;
     /** Member-account attempts: throttling there is per account and region. */
     private static final int MEMBER_ATTEMPTS = 4;
+    /** GetCallerIdentity, DescribeOrganization, ListDelegatedAdministrators and ListRoots, asked at once. */
+    private static final int OPENING_CALLS = 4;
 
     private final ClientFactory clients;
     private final RoleSettings roles;
@@ -60,7 +64,10 @@ public final class SdkAwsGateway implements AwsGateway {
     private volatile CallerIdentity caller;
 
     public SdkAwsGateway(AwsSettings settings, RoleSettings roles, int maxParallel, int stsParallel, int organizationsParallel) {
-        this.clients = new ClientFactory(settings, maxParallel + stsParallel + organizationsParallel + 4);
+        // Every thread of the scan that may call holds a connection while it does: the workers, the
+        // walkers, and the few that ask the opening calls.
+        this.clients = new ClientFactory(settings, maxParallel,
+                ScanService.workerThreads(maxParallel) + organizationsParallel + OPENING_CALLS);
         this.roles = roles;
         this.home = Region.of(settings.region());
         this.sts = clients.build(StsClient.builder(), home, clients.baseCredentials(), GLOBAL_ATTEMPTS);

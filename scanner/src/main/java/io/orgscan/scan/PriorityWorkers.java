@@ -7,9 +7,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A fixed pool of worker threads, one AWS call in flight per thread, that runs per-account chains
- * without waves: region listings first (so the pool finishes accounts instead of opening thousands
- * of half-done ones, and the tail of the scan stays short), yet the next accounts' chains
+ * A fixed pool of worker threads, each running one task (at most one AWS call) at a time, that runs
+ * per-account chains without waves: region listings first (so the pool finishes accounts instead of
+ * opening thousands of half-done ones, and the tail of the scan stays short), yet the next accounts' chains
  * (AssumeRole, DescribeRegions) start <em>before</em> the region work runs out, so that no thread
  * ever waits for an account to be opened.
  *

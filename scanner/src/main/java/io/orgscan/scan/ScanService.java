@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,15 @@ public final class ScanService {
         this.progress = progress;
     }
 
+    /**
+     * The threads that scan accounts for {@code maxParallel} calls in flight: a quarter more, so that
+     * while some build, sign or read their calls, or wait to retry, the others keep every call the
+     * gateway lets in flight on the network (the gateway, not the pool, enforces the limit).
+     */
+    public static int workerThreads(int maxParallel) {
+        return maxParallel + Math.max(1, maxParallel / 4);
+    }
+
     public ScanResult run(ScanSettings settings) throws ScanCannotStartException, InterruptedException {
         Instant startedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         // The opening calls and ListRoots depend on nothing: ask them at once, judge them in this order.
@@ -91,7 +101,7 @@ public final class ScanService {
         Map<String, AccountScan> accounts = new ConcurrentHashMap<>();
         TaskTracker tracker = new TaskTracker();
         ExecutorService walkers = Executors.newFixedThreadPool(organizationsParallel, daemon("orgscan-walk"));
-        try (PriorityWorkers workers = new PriorityWorkers(maxParallel, OPENING_ACCOUNTS, "orgscan-scan")) {
+        try (PriorityWorkers workers = new PriorityWorkers(workerThreads(maxParallel), OPENING_ACCOUNTS, "orgscan-scan")) {
             String admin = delegatedAdministrator;
             OrganizationWalker walker = new OrganizationWalker(aws, walkers);
             walker.walk(outcome(rootsCall), found -> {
@@ -224,12 +234,12 @@ public final class ScanService {
         if (!settings.scope().regions().isEmpty()) {
             return List.copyOf(new TreeSet<>(settings.scope().regions()));
         }
-        Set<String> seen = new TreeSet<>();
+        Set<String> seen = new HashSet<>();
         seen.add(settings.homeRegion());
         for (AccountObservation observation : observations) {
             seen.addAll(observation.regionStatus().keySet());
         }
-        return List.copyOf(seen);
+        return seen.stream().sorted().toList();
     }
 
     private interface Call<T> {

@@ -62,9 +62,14 @@ final class Router implements SimHttpServer.Responder {
             if (StatsEndpoint.handles(request)) {
                 return statsEndpoint.handle(request);
             }
-            SimResponse response = serve(request);
-            waitUntil(due);
-            return response;
+            stats.started();
+            try {
+                SimResponse response = serve(request);
+                waitUntil(due);
+                return response;
+            } finally {
+                stats.ended();
+            }
         } catch (RuntimeException e) {
             // A bug in the simulator must not look like an AWS answer: plain text, and say what broke.
             return SimResponse.of(500, "text/plain; charset=utf-8", "simulator failure: " + e);

@@ -27,14 +27,16 @@ public final class SimulatorStats {
             .thenComparing(CallCount::operation).thenComparing(CallCount::accountId).thenComparing(CallCount::region);
 
     private final List<CallCount> calls;
+    private final int peakInFlight;
     private final long total;
     private final long errors;
     /** Indexes for {@link #count}, so asking per account of a 10,000-account run stays cheap. */
     private final Map<String, Long> byOperationKey = new HashMap<>();
     private final Map<String, Long> byOperationAndAccount = new HashMap<>();
 
-    SimulatorStats(List<CallCount> calls) {
+    SimulatorStats(List<CallCount> calls, int peakInFlight) {
         this.calls = calls.stream().sorted(ORDER).toList();
+        this.peakInFlight = peakInFlight;
         long sum = 0;
         long failed = 0;
         for (CallCount call : this.calls) {
@@ -50,6 +52,14 @@ public final class SimulatorStats {
     /** Every request to an AWS service (not the {@code /_stats} endpoints), errors included. */
     public long total() {
         return total;
+    }
+
+    /**
+     * The most AWS requests the simulator was answering at one time (from reading a request until its
+     * answer was due), since it started or was last reset.
+     */
+    public int peakInFlight() {
+        return peakInFlight;
     }
 
     /** Requests answered with an HTTP error status. */
@@ -93,6 +103,7 @@ public final class SimulatorStats {
 
     @Override
     public String toString() {
-        return "SimulatorStats[total=" + total + ", errors=" + errors + ", " + byOperation() + "]";
+        return "SimulatorStats[total=" + total + ", errors=" + errors + ", peakInFlight=" + peakInFlight + ", "
+                + byOperation() + "]";
     }
 }

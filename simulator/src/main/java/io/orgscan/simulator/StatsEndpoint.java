@@ -38,6 +38,7 @@ final class StatsEndpoint {
         ObjectNode body = JsonWriter.object();
         body.put("total", stats.total());
         body.put("errors", stats.errors());
+        body.put("peakInFlight", stats.peakInFlight());
         putCounts(body.putObject("services"), stats.byService());
         putCounts(body.putObject("operations"), stats.byOperation());
         putCounts(body.putObject("accounts"), stats.byAccount());

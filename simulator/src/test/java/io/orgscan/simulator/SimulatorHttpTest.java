@@ -137,6 +137,30 @@ class SimulatorHttpTest {
     }
 
     @Test
+    void statsKeepTheMostCallsAnsweredAtOnce() throws Exception {
+        try (AwsSimulator slow = AwsSimulator.start(ScenarioLoader.parse(ScenarioLoaderTest.MINIMAL, "minimal.json"), 0, 400)) {
+            HttpRequest listAnalyzers = HttpRequest.newBuilder(slow.endpoint().resolve("/analyzer"))
+                    .header("Authorization", authorization(MANAGEMENT_KEY, "us-east-1", "access-analyzer")).GET().build();
+            http.send(listAnalyzers, HttpResponse.BodyHandlers.discarding());
+            http.send(listAnalyzers, HttpResponse.BodyHandlers.discarding());
+            assertThat(slow.stats().peakInFlight()).as("one after the other").isEqualTo(1);
+
+            // Five at once, each answered 400 ms after it arrived: all five are open together.
+            java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                calls.add(http.sendAsync(listAnalyzers, HttpResponse.BodyHandlers.discarding()));
+            }
+            calls.forEach(java.util.concurrent.CompletableFuture::join);
+            JsonNode stats = JSON.readTree(send(HttpRequest.newBuilder(slow.endpoint().resolve("/_stats?summary=true")).GET()).body());
+            assertThat(stats.get("peakInFlight").asInt()).isEqualTo(5);
+            assertThat(stats.get("total").asLong()).as("the stats request itself is not counted").isEqualTo(7);
+
+            send(HttpRequest.newBuilder(slow.endpoint().resolve("/_stats/reset")).POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(slow.stats().peakInFlight()).isZero();
+        }
+    }
+
+    @Test
     void createAnalyzerAnswersExpectContinue() throws Exception {
         HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> response = http11.send(HttpRequest.newBuilder(simulator.endpoint().resolve("/analyzer"))

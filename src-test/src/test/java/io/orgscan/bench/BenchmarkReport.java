@@ -315,6 +315,9 @@ final class BenchmarkReport {
         md.append("* **floor** = max(C x L / P, D x L) with L the simulated latency and P `--max-parallel`: no scanner")
                 .append(" that keeps at most P calls in flight can finish sooner. At 0 ms the floor is 0 and the run is")
                 .append(" bound by CPU.\n");
+        md.append("* **peak in flight**: the most calls the simulator was answering at one time during the run")
+                .append(" (`peakInFlight` of `GET /_stats`): never above max-parallel (it would be in bold), so P in the")
+                .append(" floor is the limit the scan kept.\n");
         md.append("* **wall**: from starting `java -jar scanner/target/orgscan.jar scan ...` to its exit: JVM start, the")
                 .append(" scan, and writing the run folder (scan.json, the CSVs, coverage.xlsx, the manifest). **scan**: from the start until the first")
                 .append(" report file appears in the output folder (JVM start, every AWS call, judging the cells); **reports**:")
@@ -473,17 +476,24 @@ final class BenchmarkReport {
     }
 
     private void table(StringBuilder md, List<ScanMeasurement> rows) {
-        md.append("| accounts | latency | max-parallel | started with | wall s | scan s | reports s | floor s | CPU floor s | wall / floor | scan / floor")
-                .append(" | calls made | C | = C | D | calls/s (scan) | CPU s | CPU s / 1k calls | peak RSS MB | sim CPU s / 1k | other work, cores |\n");
-        md.append("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| accounts | latency | max-parallel | peak in flight | started with | wall s | scan s | reports s | floor s | CPU floor s")
+                .append(" | wall / floor | scan / floor | calls made | C | = C | D | calls/s (scan) | CPU s | CPU s / 1k calls | peak RSS MB")
+                .append(" | sim CPU s / 1k | other work, cores |\n");
+        md.append("|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScanMeasurement s : rows) {
-            md.append(f("| %,d | %d ms | %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %,d | %,d | %s | %d | %,.0f | %.1f | %.2f | %,.0f | %.2f | %s |\n",
-                    s.org().accounts(), s.latencyMs(), s.parallelText(), s.jvm(), s.process().wallSeconds(), s.scanSeconds(),
+            md.append(f("| %,d | %d ms | %s | %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %,d | %,d | %s | %d | %,.0f | %.1f | %.2f | %,.0f | %.2f | %s |\n",
+                    s.org().accounts(), s.latencyMs(), s.parallelText(), peakInFlight(s), s.jvm(), s.process().wallSeconds(), s.scanSeconds(),
                     s.reportSeconds(), s.floorSeconds(), s.cpuFloorSeconds(machine.cores()), ratio(s.ratio()), ratio(s.scanRatio()), s.callsMade(),
                     s.expected().total(), s.exact() ? "yes" : "**no**", s.expected().chain(), s.callsPerSecond(),
                     s.process().cpuSeconds(), s.cpuPerThousandCalls(), s.process().peakRssMb(),
                     s.simulatorCpuPerThousandCalls(), f("%.2f", s.otherCores())));
         }
+    }
+
+    /** The simulator's count, in bold when it is above {@code --max-parallel}: the floor's P would not hold. */
+    private static String peakInFlight(ScanMeasurement s) {
+        int peak = s.stats().peakInFlight();
+        return peak > s.parallel() ? f("**%d**", peak) : Integer.toString(peak);
     }
 
     private static String ratio(double ratio) {
