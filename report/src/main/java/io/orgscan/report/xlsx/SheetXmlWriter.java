@@ -107,9 +107,18 @@ abstract class SheetXmlWriter extends SheetDataWriter {
         _out.write(chars, 0, length);
     }
 
-    /** POI's escaping, character for character (SheetDataWriter.outputEscapedString). */
+    /**
+     * POI's escaping, character for character (SheetDataWriter.outputEscapedString). Most values need
+     * none, and are appended whole.
+     */
     static void escape(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
+        int first = firstToEscape(text);
+        if (first < 0) {
+            out.append(text);
+            return;
+        }
+        out.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
@@ -124,6 +133,17 @@ abstract class SheetXmlWriter extends SheetDataWriter {
                 default -> out.append(c < ' ' || c >= '\uFFFE' ? '?' : c);
             }
         }
+    }
+
+    /** The first character {@link #escape} changes, or -1. */
+    private static int firstToEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c == '<' || c == '>' || c == '&' || c == '"' || c == '\u00A0' || c >= '\uFFFE') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean hasLeadingTrailingSpaces(String text) {

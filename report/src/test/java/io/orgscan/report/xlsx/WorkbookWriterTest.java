@@ -8,6 +8,8 @@ import static io.orgscan.report.xlsx.WorkbookReader.parts;
 import static io.orgscan.report.xlsx.WorkbookReader.sheets;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgscan.model.AccountRef;
+import io.orgscan.model.AccountState;
 import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.Reason;
 import io.orgscan.model.ScanResult;
@@ -343,6 +345,23 @@ class WorkbookWriterTest {
             byte[] poi = xlsx(new WorkbookWriter(WorkbookWriter.standardSheets(), true, Integer.MAX_VALUE), result);
             assertThat(fast).isEqualTo(poi);
         }
+    }
+
+    /** Text that XML escapes, or cannot hold, anywhere in a value: the fast writer escapes it as POI does. */
+    @Test
+    void theFastSheetWriterEscapesAsPoiDoes() throws IOException {
+        List<String> texts = List.of("<b>bold</b> & \"quoted\"", "no\u00A0break", "bell\u0007 tab\there", "end\uFFFE\uFFFF",
+                "plain text, nothing to escape", "", "x>y", "caf\u00e9 & cr\u00e8me");
+        ScanFixture fixture = ScanFixture.builder().regions("eu-west-1");
+        for (int i = 0; i < texts.size(); i++) {
+            String id = String.format("%012d", 500 + i);
+            fixture.account(new AccountRef(id, texts.get(i), "x" + i + "@example.com", AccountState.ACTIVE, texts.get(i), false, false))
+                    .cell(id, "eu-west-1", Reason.NO_EXTERNAL_ACCESS_ANALYZER, texts.get(i));
+        }
+        ScanResult result = fixture.build();
+        byte[] fast = xlsx(new WorkbookWriter(WorkbookWriter.standardSheets(), false, Integer.MAX_VALUE), result);
+        byte[] poi = xlsx(new WorkbookWriter(WorkbookWriter.standardSheets(), true, Integer.MAX_VALUE), result);
+        assertThat(fast).isEqualTo(poi);
     }
 
     /** Large scans keep their temporary sheet files compressed; the workbook is the same either way. */
