@@ -6,10 +6,9 @@ import io.orgscan.e2e.OrgscanProcess;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.Scenario;
 import io.orgscan.simulator.SyntheticOrganization;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,39 +19,24 @@ import org.junit.jupiter.params.provider.ValueSource;
  * of them used.
  */
 class MaxParallelTest {
-    static Scenario scenario;
-    static AwsSimulator simulator;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startSimulator() throws Exception {
-        // 10 ms a call, so that calls overlap; 12 accounts in 3 OUs: about 230 calls.
-        scenario = SyntheticOrganization.generate(7, 12, 3);
-        simulator = AwsSimulator.start(scenario, 0, 10);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 16})
-    void noMoreCallsInFlightThanMaxParallel(int maxParallel) {
-        simulator.resetStats();
-        Scenario.Credentials management = scenario.credentials().get(0);
-        OrgscanProcess.Result result = OrgscanProcess.run(
-                Map.of("AWS_ACCESS_KEY_ID", management.accessKeyId(), "AWS_SECRET_ACCESS_KEY", management.secretAccessKey(),
-                        "AWS_REGION", "us-east-1"),
-                "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString(),
-                "--max-parallel", Integer.toString(maxParallel), "--format", "csv");
+    void noMoreCallsInFlightThanMaxParallel(int maxParallel, @TempDir Path dir) throws IOException {
+        // 12 accounts in 3 OUs, about 230 calls, answered 10 ms after they arrive so that they overlap.
+        Scenario scenario = SyntheticOrganization.generate(7, 12, 3);
+        try (AwsSimulator simulator = AwsSimulator.start(scenario, 0, 10)) {
+            Scenario.Credentials management = scenario.credentials().get(0);
+            OrgscanProcess.Result result = OrgscanProcess.run(
+                    Map.of("AWS_ACCESS_KEY_ID", management.accessKeyId(), "AWS_SECRET_ACCESS_KEY",
+                            management.secretAccessKey(), "AWS_REGION", "us-east-1"),
+                    "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString(),
+                    "--max-parallel", Integer.toString(maxParallel), "--format", "csv");
 
-        assertThat(result.exitCode()).as(result.err()).isIn(0, 3);
-        assertThat(result.err()).doesNotContain("\tat ");
-        assertThat(simulator.stats().total()).as("the whole organization was scanned").isGreaterThan(200);
-        assertThat(simulator.stats().peakInFlight()).isLessThanOrEqualTo(maxParallel)
-                .as("calls did run in parallel").isGreaterThan(maxParallel / 2);
+            assertThat(result.exitCode()).as(result.err()).isIn(0, 3);
+            assertThat(result.err()).doesNotContain("\tat ");
+            assertThat(simulator.stats().total()).as("the whole organization was scanned").isGreaterThan(200);
+            assertThat(simulator.stats().peakInFlight()).isLessThanOrEqualTo(maxParallel)
+                    .as("calls did run in parallel").isGreaterThan(maxParallel / 2);
+        }
     }
 }
