@@ -27,8 +27,8 @@ public final class CoverageMatrix {
         List<String> sortedRegions = new ArrayList<>(regions);
         sortedRegions.forEach(AwsNames::requireRegion);
         sortedRegions.sort(Comparator.naturalOrder());
-        this.accountIndex = indexOf(sortedAccounts.stream().map(AccountRef::id).toList(), "account");
-        this.regionIndex = indexOf(sortedRegions, "region");
+        this.accountIndex = positionsOf(sortedAccounts.stream().map(AccountRef::id).toList(), "account");
+        this.regionIndex = positionsOf(sortedRegions, "region");
 
         // Each cell goes to its place by the two indexes above: no hashing of cell keys, which at the
         // end of a large scan is a third of a million lookups on a JVM that has barely compiled them.
@@ -93,7 +93,7 @@ public final class CoverageMatrix {
     }
 
     /** The position of each value; the values must be distinct. */
-    private static Map<String, Integer> indexOf(List<String> values, String what) {
+    private static Map<String, Integer> positionsOf(List<String> values, String what) {
         Map<String, Integer> index = new HashMap<>();
         for (String value : values) {
             if (index.put(Objects.requireNonNull(value), index.size()) != null) {
