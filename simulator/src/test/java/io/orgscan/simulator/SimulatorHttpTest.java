@@ -15,9 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,11 +149,11 @@ class SimulatorHttpTest {
             assertThat(slow.stats().peakInFlight()).as("one after the other").isEqualTo(1);
 
             // Five at once, each answered 400 ms after it arrived: all five are open together.
-            java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> calls = new java.util.ArrayList<>();
+            List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 calls.add(http.sendAsync(listAnalyzers, HttpResponse.BodyHandlers.discarding()));
             }
-            calls.forEach(java.util.concurrent.CompletableFuture::join);
+            calls.forEach(CompletableFuture::join);
             JsonNode stats = JSON.readTree(send(HttpRequest.newBuilder(slow.endpoint().resolve("/_stats?summary=true")).GET()).body());
             assertThat(stats.get("peakInFlight").asInt()).isEqualTo(5);
             assertThat(stats.get("total").asLong()).as("the stats request itself is not counted").isEqualTo(7);

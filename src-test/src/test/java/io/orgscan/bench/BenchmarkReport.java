@@ -21,8 +21,11 @@ final class BenchmarkReport {
     private String loadAtStart = "";
     private String loadAtEnd = "";
     private double totalSeconds;
-    private final Map<Integer, SimulatorLoad.Result> simulator = new LinkedHashMap<>();
-    private final Map<Integer, Double> simulatorWarmUp = new LinkedHashMap<>();
+    /** The simulator's own throughput, by latency: how long it was warmed up, then what it answered. */
+    private record Throughput(double warmUpSeconds, SimulatorLoad.Result load) {
+    }
+
+    private final Map<Integer, Throughput> simulator = new LinkedHashMap<>();
     private AwsCliProcedure.Result cli;
     private SimulatorProcess.Stats cliStats;
     private ExpectedCalls cliExpected;
@@ -57,8 +60,7 @@ final class BenchmarkReport {
 
     /** @param warmUpSeconds how long the simulator was loaded before, until its CPU per call settled */
     void simulatorThroughput(int latencyMs, double warmUpSeconds, SimulatorLoad.Result result) {
-        simulator.put(latencyMs, result);
-        simulatorWarmUp.put(latencyMs, warmUpSeconds);
+        simulator.put(latencyMs, new Throughput(warmUpSeconds, result));
     }
 
     void manual(AwsCliProcedure.Result result, SimulatorProcess.Stats stats, ExpectedCalls expected, double simulatorCpu, double otherCores) {
@@ -188,7 +190,7 @@ final class BenchmarkReport {
                                 + " with the throttled region: %+.1f%%", Benchmark.THROTTLE_ROUNDS,
                         throttleBase.restCallsPerSecond(), throttled.restCallsPerSecond(), -throttleDrop() * 100)));
         Optional<Double> fastest = faultFree.stream().map(ScanMeasurement::callsPerSecond).max(Double::compare);
-        SimulatorLoad.Result zero = simulator.get(0);
+        SimulatorLoad.Result zero = simulator.containsKey(0) ? simulator.get(0).load() : null;
         verdicts.add(new Verdict("The simulator is not the bottleneck",
                 zero == null || fastest.isEmpty() ? null : zero.callsPerSecond() > 2 * fastest.get(),
                 zero == null || fastest.isEmpty() ? "" : f("it answers %,.0f calls/s at 0 ms; the fastest scan averaged %,.0f calls/s",
@@ -460,8 +462,9 @@ final class BenchmarkReport {
                     .append(f(" most %.0f s; *warm-up s*). A fresh simulator JVM keeps getting faster for that long.\n\n",
                             Benchmark.SETTLE_MAX_SECONDS));
             md.append("| latency | connections | warm-up s | calls/s | simulator CPU s / 1k calls |\n|---:|---:|---:|---:|---:|\n");
-            simulator.forEach((latency, result) -> md.append(f("| %d ms | %d | %.0f | %,.0f | %.2f |\n", latency,
-                    result.connections(), simulatorWarmUp.get(latency), result.callsPerSecond(), result.simulatorCpuPerThousand())));
+            simulator.forEach((latency, measured) -> md.append(f("| %d ms | %d | %.0f | %,.0f | %.2f |\n", latency,
+                    measured.load().connections(), measured.warmUpSeconds(), measured.load().callsPerSecond(),
+                    measured.load().simulatorCpuPerThousand())));
             Optional<ScanMeasurement> fastest = faultFreeScans().stream().max(java.util.Comparator.comparingDouble(ScanMeasurement::callsPerSecond));
             fastest.ifPresent(s -> md.append(f("\nThe fastest scan averaged %,.0f calls/s (%s, %d ms, P %d), so the simulator had"
                             + " room to spare; during the scans it used the CPU in the *sim CPU s / 1k* column, against the"
