@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ReportWarmUpProgressTest {
     @Test
-    void forwardsEveryEventAndWarmsUpOnceAfterTheOrganizationIsListed() {
+    void forwardsEveryEventAndWarmsUpOnceTheOrganizationIsListedAndAQuarterOfItsAccountsAreDone() {
         List<String> events = new ArrayList<>();
         ScanProgress recorder = new ScanProgress() {
             @Override
@@ -39,17 +39,38 @@ class ReportWarmUpProgressTest {
         };
         ReportWarmUpProgress progress = new ReportWarmUpProgress(recorder);
 
-        progress.accountDiscovered();
+        for (int i = 0; i < 8; i++) {
+            progress.accountDiscovered();
+        }
         progress.regionsPlanned(3);
         progress.regionDone();
-        assertThat(warmUpThreads()).isZero();
+        progress.accountDone();
+        progress.accountDone();
+        assertThat(progress.warmUpStarted()).as("a quarter done, but the organization is not listed yet").isFalse();
+        progress.accountDiscovered();
         progress.organizationListed();
+        assertThat(progress.warmUpStarted()).as("listed, but 2 of 9 accounts done").isFalse();
+        progress.accountDone();
+        assertThat(progress.warmUpStarted()).as("listed, 3 of 9 accounts done").isTrue();
         progress.organizationListed();
         progress.accountDone();
         progress.finish();
 
-        assertThat(events).containsExactly("discovered", "planned 3", "region", "listed", "listed", "done");
-        assertThat(warmUpThreads()).isZero();
+        assertThat(events).containsExactly("discovered", "discovered", "discovered", "discovered", "discovered",
+                "discovered", "discovered", "discovered", "planned 3", "region", "done", "done", "discovered",
+                "listed", "done", "listed", "done");
+        assertThat(warmUpThreads()).as("finish waits for the one warm-up").isZero();
+    }
+
+    @Test
+    void anOrganizationWhoseAccountsAreAllDoneWhenListedWarmsUpAtOnce() {
+        ReportWarmUpProgress progress = new ReportWarmUpProgress(ScanProgress.NONE);
+        progress.accountDiscovered();
+        progress.accountDone();
+        progress.organizationListed();
+
+        assertThat(progress.warmUpStarted()).isTrue();
+        progress.finish();
     }
 
     @Test
