@@ -5,14 +5,10 @@ import io.orgscan.report.Evidence;
 import io.orgscan.report.FilesBeforeWorkbook;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.compress.archivers.zip.Zip64Mode;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -116,19 +112,8 @@ public final class WorkbookWriter {
         return rows;
     }
 
-    /**
-     * A streaming workbook whose zip is the same for the same content and readable by every zip
-     * reader. POI's default (Zip64Mode.Always) writes zip64 data descriptors that java.util.zip's
-     * ZipInputStream, and importers built on it, reject; no part of this workbook comes near 4 GB,
-     * and commons-compress fails loudly rather than write a broken file if one ever did. Without
-     * that default, entries would carry the time of rendering; they get the earliest zip time
-     * instead, 1980-01-01 00:00 (zip times are local, so it is computed in the local zone to give
-     * the same bytes everywhere).
-     */
+    /** A streaming workbook whose zip is {@link WorkbookZip}: the same bytes for the same content. */
     private static final class StableZipWorkbook extends SXSSFWorkbook {
-        private static final long ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0)
-                .atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
-
         private final boolean poiSheetWriter;
 
         StableZipWorkbook(boolean poiSheetWriter, boolean compressTemporaryFiles) {
@@ -146,16 +131,7 @@ public final class WorkbookWriter {
 
         @Override
         protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out) {
-                @Override
-                public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
-                    entry.setTime(ENTRY_TIME);
-                    super.putArchiveEntry(entry);
-                }
-            };
-            zip.setUseZip64(Zip64Mode.AsNeeded);
-            zip.setLevel(DEFLATE_LEVEL);
-            return zip;
+            return WorkbookZip.of(out, DEFLATE_LEVEL);
         }
     }
 
