@@ -22,11 +22,11 @@ class ReportWarmUpTest {
     }
 
     @Test
-    void theSampleHasACellOfEveryStatusAndAnErrorRecord() {
+    void theSampleHasACellOfEveryStatusAnErrorRecordAndAThousandRows() {
         ScanResult sample = ReportWarmUp.sample();
 
-        assertThat(sample.matrix().cells()).extracting(c -> c.status())
-                .containsExactlyInAnyOrder(ComplianceStatus.values());
+        assertThat(sample.matrix().cells()).extracting(c -> c.status()).contains(ComplianceStatus.values());
+        assertThat(sample.matrix().cells()).hasSizeGreaterThanOrEqualTo(1000);
         assertThat(sample.errors()).hasSize(1);
     }
 
