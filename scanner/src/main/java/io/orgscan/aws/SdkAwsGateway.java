@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -29,6 +31,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.DelegatedAdministrator;
+import software.amazon.awssdk.services.organizations.model.ListAccountsForParentResponse;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -125,12 +128,19 @@ public final class SdkAwsGateway implements AwsGateway {
     }
 
     @Override
-    public List<AccountListing> accounts(String parentId) throws AwsCallException {
-        return organizationsCall("ListAccountsForParent",
-                () -> organizations.get().listAccountsForParentPaginator(r -> r.parentId(parentId))
-                        .stream().flatMap(page -> page.accounts().stream())
-                        .map(SdkAwsGateway::listing)
-                        .toList());
+    public void accounts(String parentId, Consumer<List<AccountListing>> onPage) throws AwsCallException {
+        // The paginator asks for a page when iterated: each page is one call, and the accounts are
+        // handed on outside it, so the next page is asked for only after they are.
+        Iterator<ListAccountsForParentResponse> pages = organizationsCall("ListAccountsForParent",
+                () -> organizations.get().listAccountsForParentPaginator(r -> r.parentId(parentId)).iterator());
+        while (true) {
+            ListAccountsForParentResponse page = organizationsCall("ListAccountsForParent",
+                    () -> pages.hasNext() ? pages.next() : null);
+            if (page == null) {
+                return;
+            }
+            onPage.accept(page.accounts().stream().map(SdkAwsGateway::listing).toList());
+        }
     }
 
     /** AWS retired {@code Status} for {@code State}; Status is only a fallback for old responses. */

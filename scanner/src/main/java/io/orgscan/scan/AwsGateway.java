@@ -2,6 +2,7 @@ package io.orgscan.scan;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Every AWS call the scan makes, as plain Java. The only implementation lives in
@@ -20,7 +21,12 @@ public interface AwsGateway extends AutoCloseable {
 
     List<OrgNode> organizationalUnits(String parentId) throws AwsCallException;
 
-    List<AccountListing> accounts(String parentId) throws AwsCallException;
+    /**
+     * The accounts directly under {@code parentId}, handed to {@code onPage} page by page as each page
+     * arrives, before the next is asked for: a parent of a thousand accounts is fifty pages, and its
+     * first accounts need not wait for the last page.
+     */
+    void accounts(String parentId, Consumer<List<AccountListing>> onPage) throws AwsCallException;
 
     /** Opens read access to an account: AssumeRole, or the caller's own credentials for its own account. */
     AccountSession session(String accountId) throws AwsCallException;

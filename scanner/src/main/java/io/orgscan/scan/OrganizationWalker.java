@@ -42,11 +42,11 @@ final class OrganizationWalker {
 
     /** A node's accounts and its child OUs are listed side by side: neither listing needs the other. */
     private void visit(OrgNode node, String path, List<String> ancestry, Consumer<DiscoveredAccount> onAccount) {
-        inBackground(() -> {
-            for (AccountListing listing : aws.accounts(node.id())) {
+        inBackground(() -> aws.accounts(node.id(), page -> {
+            for (AccountListing listing : page) {
                 onAccount.accept(new DiscoveredAccount(listing, path, ancestry));
             }
-        });
+        }));
         inBackground(() -> {
             for (OrgNode child : aws.organizationalUnits(node.id())) {
                 List<String> childAncestry = new ArrayList<>(ancestry);
