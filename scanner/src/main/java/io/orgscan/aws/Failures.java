@@ -2,6 +2,7 @@ package io.orgscan.aws;
 
 import io.orgscan.model.Failure;
 import io.orgscan.scan.AwsCallException;
+import io.orgscan.scan.OrganizationRoleException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -11,21 +12,28 @@ final class Failures {
     }
 
     static AwsCallException of(String operation, RuntimeException thrown) {
+        return new AwsCallException(failure(operation, thrown), thrown);
+    }
+
+    /** Assuming the role of {@code --org-role-arn} failed. */
+    static OrganizationRoleException organizationRole(RuntimeException thrown) {
+        return new OrganizationRoleException(failure("AssumeRole", thrown), thrown);
+    }
+
+    private static Failure failure(String operation, RuntimeException thrown) {
         SdkException sdk = find(thrown);
         if (sdk instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             String code = service.awsErrorDetails().errorCode();
             String message = service.awsErrorDetails().errorMessage();
-            return new AwsCallException(new Failure(operation,
-                    code == null ? "HTTP " + service.statusCode() : code,
-                    message == null ? "" : message, attempts(sdk)), thrown);
+            return new Failure(operation, code == null ? "HTTP " + service.statusCode() : code,
+                    message == null ? "" : message, attempts(sdk));
         }
         Throwable root = thrown;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String message = thrown.getMessage() == null ? root.toString() : thrown.getMessage();
-        return new AwsCallException(new Failure(operation, root.getClass().getSimpleName(), message,
-                sdk == null ? 1 : attempts(sdk)), thrown);
+        return new Failure(operation, root.getClass().getSimpleName(), message, sdk == null ? 1 : attempts(sdk));
     }
 
     private static int attempts(SdkException exception) {

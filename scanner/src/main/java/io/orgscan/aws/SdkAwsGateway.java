@@ -236,7 +236,7 @@ public final class SdkAwsGateway implements AwsGateway {
             try {
                 organizationRole.resolveCredentials();
             } catch (RuntimeException e) {
-                throw Failures.of("AssumeRole", e);
+                throw Failures.organizationRole(e);
             }
         }
         return limited(organizationsPermits, operation, call);

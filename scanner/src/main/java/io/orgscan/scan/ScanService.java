@@ -272,12 +272,11 @@ public final class ScanService {
 
     /**
      * Why a call the scan cannot start without failed, for the user: {@code what} and {@code hint},
-     * unless assuming the role for the Organizations calls ({@code --org-role-arn}) failed, which the
-     * gateway reports as AssumeRole.
+     * unless assuming the role for the Organizations calls ({@code --org-role-arn}) failed.
      */
     private static ScanCannotStartException cannotStart(AwsCallException e, String what, String hint) {
         Failure failure = e.failure();
-        boolean role = failure.operation().equals("AssumeRole");
+        boolean role = e instanceof OrganizationRoleException;
         String problem = role ? "cannot assume the role for the Organizations calls (--org-role-arn, sts:AssumeRole)" : what;
         String advice = role ? "the role must exist, trust the identity the scan runs as, and allow the Organizations"
                 + " calls in samples/iam/scanner-policy.json" : hint;
