@@ -97,18 +97,19 @@ final class WorkbookZip extends ZipArchiveOutputStream {
         }
         Entry closing = entry;
         entry = null;
-        try (DeferredFileOutputStream compressed = closing.finish()) {
+        try {
+            DeferredFileOutputStream compressed = closing.finish();
+            compressed.close(); // its bytes can be read back only once it is closed
             ZipArchiveEntry header = closing.header;
             header.setMethod(ZipArchiveEntry.DEFLATED);
             header.setCrc(closing.crc.getValue());
             header.setSize(closing.size);
             header.setCompressedSize(compressed.getByteCount());
-            compressed.close();
             try (InputStream raw = compressed.toInputStream()) {
                 addRawArchiveEntry(header, raw);
             }
         } finally {
-            closing.discard();
+            closing.discard(); // deletes the temporary file, if the entry needed one
         }
     }
 
