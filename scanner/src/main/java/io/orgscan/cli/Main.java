@@ -6,7 +6,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        TlsWarmUp.startFor(args);
+        AwsWarmUp.startFor(args);
         System.exit(new Orgscan(CliContext.system()).run(args));
     }
 }

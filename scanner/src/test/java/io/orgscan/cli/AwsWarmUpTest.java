@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class TlsWarmUpTest {
+class AwsWarmUpTest {
     @Test
-    void onlyTheCommandsThatCallAwsLoadTheTrustStore() throws InterruptedException {
+    void onlyTheCommandsThatCallAwsWarmUp() throws InterruptedException {
         for (String command : new String[] {"scan", "demo"}) {
-            Optional<Thread> thread = TlsWarmUp.startFor(new String[] {command, "--out-dir", "x"});
+            Optional<Thread> thread = AwsWarmUp.startFor(new String[] {command, "--out-dir", "x"});
             assertThat(thread).as(command).isPresent();
             assertThat(thread.get().isDaemon()).as("never keeps the JVM alive").isTrue();
             thread.get().join(30_000);
             assertThat(thread.get().isAlive()).isFalse();
         }
-        assertThat(TlsWarmUp.startFor(new String[] {"report", "scan.json"})).isEmpty();
-        assertThat(TlsWarmUp.startFor(new String[] {"--version"})).isEmpty();
-        assertThat(TlsWarmUp.startFor(new String[0])).isEmpty();
+        assertThat(AwsWarmUp.startFor(new String[] {"report", "scan.json"})).isEmpty();
+        assertThat(AwsWarmUp.startFor(new String[] {"--version"})).isEmpty();
+        assertThat(AwsWarmUp.startFor(new String[0])).isEmpty();
     }
 }
