@@ -17,12 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Iterator;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
@@ -129,18 +128,16 @@ public final class SdkAwsGateway implements AwsGateway {
 
     @Override
     public void accounts(String parentId, Consumer<List<AccountListing>> onPage) throws AwsCallException {
-        // The paginator asks for a page when iterated: each page is one call, and the accounts are
-        // handed on outside it, so the next page is asked for only after they are.
-        Iterator<ListAccountsForParentResponse> pages = organizationsCall("ListAccountsForParent",
-                () -> organizations.get().listAccountsForParentPaginator(r -> r.parentId(parentId)).iterator());
-        while (true) {
+        // Page by page, one call each, with the accounts handed on between calls: the next page is
+        // asked for only after they are.
+        String token = null;
+        do {
+            String after = token;
             ListAccountsForParentResponse page = organizationsCall("ListAccountsForParent",
-                    () -> pages.hasNext() ? pages.next() : null);
-            if (page == null) {
-                return;
-            }
+                    () -> organizations.get().listAccountsForParent(r -> r.parentId(parentId).nextToken(after)));
             onPage.accept(page.accounts().stream().map(SdkAwsGateway::listing).toList());
-        }
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
     }
 
     /** AWS retired {@code Status} for {@code State}; Status is only a fallback for old responses. */
