@@ -1,35 +1,42 @@
 package io.orgscan.model;
 
-/** Why a cell has its status. Each reason belongs to exactly one status. */
+/**
+ * Why a cell has its status. Each reason belongs to exactly one status; {@link DecisionRule} says
+ * which rule gives it, and {@link #meaning()} is the line the Legend and the data dictionary show.
+ */
 public enum Reason {
-    /** The account owns an ACTIVE analyzer of type ACCOUNT in the region. */
-    ACTIVE_ACCOUNT_ANALYZER(ComplianceStatus.COMPLIANT),
-    /** An ACTIVE ORGANIZATION analyzer in the region covers the account (see the policy in force). */
-    ACTIVE_ORGANIZATION_ANALYZER(ComplianceStatus.COMPLIANT),
-    /** No external-access analyzer at all, or only unused-access or internal-access analyzers. */
-    NO_EXTERNAL_ACCESS_ANALYZER(ComplianceStatus.NON_COMPLIANT),
-    /** An ACCOUNT or ORGANIZATION analyzer exists but is CREATING, DISABLED or FAILED. */
-    ANALYZER_NOT_ACTIVE(ComplianceStatus.NON_COMPLIANT),
-    /** The region is not enabled (not opted in) for the account. */
-    REGION_NOT_ENABLED(ComplianceStatus.NOT_APPLICABLE),
-    /** The account is SUSPENDED, PENDING_CLOSURE, CLOSED or PENDING_ACTIVATION; it is not scanned. */
-    ACCOUNT_NOT_ACTIVE(ComplianceStatus.NOT_APPLICABLE),
-    /** The account or region was left out by the scan's scope options. */
-    EXCLUDED(ComplianceStatus.NOT_APPLICABLE),
-    /** The scan role could not be assumed in the account, so none of its regions could be read. */
-    ASSUME_ROLE_FAILED(ComplianceStatus.INSUFFICIENT_DATA),
-    /** A read call was denied (AccessDenied, UnauthorizedOperation and the like). */
-    ACCESS_DENIED(ComplianceStatus.INSUFFICIENT_DATA),
-    /** A read call failed for another reason, including throttling once its retries were spent. */
-    API_ERROR(ComplianceStatus.INSUFFICIENT_DATA);
+    ACTIVE_ACCOUNT_ANALYZER(ComplianceStatus.COMPLIANT,
+            "The account owns an ACTIVE analyzer of type ACCOUNT in the region."),
+    ACTIVE_ORGANIZATION_ANALYZER(ComplianceStatus.COMPLIANT,
+            "An ACTIVE ORGANIZATION analyzer in the region covers the account."),
+    NO_EXTERNAL_ACCESS_ANALYZER(ComplianceStatus.NON_COMPLIANT,
+            "No external-access analyzer, or only unused- or internal-access ones."),
+    ANALYZER_NOT_ACTIVE(ComplianceStatus.NON_COMPLIANT,
+            "An ACCOUNT or ORGANIZATION analyzer exists but is CREATING, DISABLED or FAILED."),
+    REGION_NOT_ENABLED(ComplianceStatus.NOT_APPLICABLE, "The region is not enabled for the account."),
+    ACCOUNT_NOT_ACTIVE(ComplianceStatus.NOT_APPLICABLE, "The account is not ACTIVE; it is not scanned."),
+    EXCLUDED(ComplianceStatus.NOT_APPLICABLE, "Left out by the scan's scope parameters."),
+    ASSUME_ROLE_FAILED(ComplianceStatus.INSUFFICIENT_DATA, "The scan role could not be assumed in the account."),
+    /** AccessDenied, UnauthorizedOperation and the like. */
+    ACCESS_DENIED(ComplianceStatus.INSUFFICIENT_DATA, "A read call was denied."),
+    /** Throttling too, once its retries were spent. */
+    API_ERROR(ComplianceStatus.INSUFFICIENT_DATA,
+            "A read call failed for another reason, throttling included, after its retries.");
 
     private final ComplianceStatus status;
+    private final String meaning;
 
-    Reason(ComplianceStatus status) {
+    Reason(ComplianceStatus status, String meaning) {
         this.status = status;
+        this.meaning = meaning;
     }
 
     public ComplianceStatus status() {
         return status;
+    }
+
+    /** What it means, in one sentence. */
+    public String meaning() {
+        return meaning;
     }
 }
