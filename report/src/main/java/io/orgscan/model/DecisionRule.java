@@ -13,21 +13,27 @@ public enum DecisionRule {
             + "unknown; it is not contacted", Reason.ACCOUNT_NOT_ACTIVE),
     EXCLUDED(null, "left out by --accounts, --exclude-accounts, --ous or --exclude-regions; the cell is kept, "
             + "never dropped", Reason.EXCLUDED),
-    ROLE_NOT_ASSUMED(null, "the member role could not be assumed: the account's regions are unknown, so every "
-            + "cell, even where an organization analyzer might cover it", Reason.ASSUME_ROLE_FAILED),
-    REGIONS_NOT_READ(null, "DescribeRegions failed for the account", Reason.ACCESS_DENIED, Reason.API_ERROR),
-    REGION_NOT_ENABLED(null, "the region is not enabled (not-opted-in) for the account, or DescribeRegions did "
-            + "not list it", Reason.REGION_NOT_ENABLED),
-    ANALYZERS_NOT_READ(null, "ListAnalyzers failed in the region (throttling and 5xx are retried first)",
-            Reason.ACCESS_DENIED, Reason.API_ERROR),
-    OWN_ACCOUNT_ANALYZER(null, "the account owns an ACTIVE analyzer of type ACCOUNT in the region",
-            Reason.ACTIVE_ACCOUNT_ANALYZER),
-    ORGANIZATION_ANALYZER(null, "an ACTIVE ORGANIZATION analyzer covers it: the account's own; under the org "
-            + "policy also one of the management account or the Access Analyzer delegated administrator in the "
-            + "region", Reason.ACTIVE_ORGANIZATION_ANALYZER),
-    ORGANIZATION_ANALYZERS_NOT_READ(CoveragePolicy.ORG, "no own analyzer, and the management or delegated-"
-            + "administrator account's analyzers in the region could not be read", Reason.ACCESS_DENIED,
+    REGION_NOT_ENABLED(null, "the account's DescribeRegions lists the region as not-opted-in, or does not list it",
+            Reason.REGION_NOT_ENABLED),
+    OWN_ANALYZER(null, "the account's own ListAnalyzers in the region lists an ACTIVE analyzer of type ACCOUNT or "
+            + "ORGANIZATION", Reason.ACTIVE_ACCOUNT_ANALYZER, Reason.ACTIVE_ORGANIZATION_ANALYZER),
+    ORGANIZATION_COVERAGE(CoveragePolicy.ORG, "an ACTIVE ORGANIZATION analyzer of the management account or the "
+            + "Access Analyzer delegated administrator was read in the region, and the region is known to be enabled "
+            + "for the account (its DescribeRegions says so, or the region is opt-in-not-required, enabled in every "
+            + "account): certain even when the account's own calls failed (they still go to errors.csv)",
+            Reason.ACTIVE_ORGANIZATION_ANALYZER),
+    REGION_DENIED_BY_SCP(null, "only with --scp-denied-regions not-applicable: a region-deny statement of a service "
+            + "control policy attached to the root, an OU on the account's path or the account denies the region "
+            + "(never to the management account)", Reason.REGION_DENIED_BY_SCP),
+    ROLE_NOT_ASSUMED(null, "the member role could not be assumed: the account's regions are unknown",
+            Reason.ASSUME_ROLE_FAILED),
+    REGIONS_NOT_READ(null, "DescribeRegions failed for the account", Reason.DENIED_BY_SCP, Reason.ACCESS_DENIED,
             Reason.API_ERROR),
+    ANALYZERS_NOT_READ(null, "ListAnalyzers failed in the region (throttling and 5xx are retried first)",
+            Reason.DENIED_BY_SCP, Reason.ACCESS_DENIED, Reason.API_ERROR),
+    ORGANIZATION_ANALYZERS_NOT_READ(CoveragePolicy.ORG, "no own analyzer, and the management or delegated-"
+            + "administrator account's analyzers in the region could not be read", Reason.DENIED_BY_SCP,
+            Reason.ACCESS_DENIED, Reason.API_ERROR),
     ANALYZER_NOT_ACTIVE(null, "an ACCOUNT or ORGANIZATION analyzer that would count exists but is CREATING, "
             + "DISABLED or FAILED", Reason.ANALYZER_NOT_ACTIVE),
     NO_EXTERNAL_ACCESS_ANALYZER(null, "no analyzer, or only unused-access or internal-access analyzers (they do "

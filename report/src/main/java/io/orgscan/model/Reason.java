@@ -16,8 +16,12 @@ public enum Reason {
     REGION_NOT_ENABLED(ComplianceStatus.NOT_APPLICABLE, "The region is not enabled for the account."),
     ACCOUNT_NOT_ACTIVE(ComplianceStatus.NOT_APPLICABLE, "The account is not ACTIVE; it is not scanned."),
     EXCLUDED(ComplianceStatus.NOT_APPLICABLE, "Left out by the scan's scope parameters."),
+    REGION_DENIED_BY_SCP(ComplianceStatus.NOT_APPLICABLE,
+            "A service control policy's region deny applies to the account there (--scp-denied-regions not-applicable)."),
     ASSUME_ROLE_FAILED(ComplianceStatus.INSUFFICIENT_DATA, "The scan role could not be assumed in the account."),
-    /** AccessDenied, UnauthorizedOperation and the like. */
+    /** The error message says a service control policy denied it (explicitly, or by allowing nothing). */
+    DENIED_BY_SCP(ComplianceStatus.INSUFFICIENT_DATA, "A read call was denied by a service control policy."),
+    /** AccessDenied, UnauthorizedOperation and the like, when no SCP is named. */
     ACCESS_DENIED(ComplianceStatus.INSUFFICIENT_DATA, "A read call was denied."),
     /** Throttling too, once its retries were spent. */
     API_ERROR(ComplianceStatus.INSUFFICIENT_DATA,

@@ -62,18 +62,7 @@ public final class Vocabulary {
 
     /** What a reason means: one line, for the Legend and the data dictionary. */
     public static String meaning(Reason reason) {
-        return switch (reason) {
-            case ACTIVE_ACCOUNT_ANALYZER -> "The account owns an ACTIVE analyzer of type ACCOUNT in the region.";
-            case ACTIVE_ORGANIZATION_ANALYZER -> "An ACTIVE ORGANIZATION analyzer in the region covers the account.";
-            case NO_EXTERNAL_ACCESS_ANALYZER -> "No external-access analyzer, or only unused- or internal-access ones.";
-            case ANALYZER_NOT_ACTIVE -> "An ACCOUNT or ORGANIZATION analyzer exists but is CREATING, DISABLED or FAILED.";
-            case REGION_NOT_ENABLED -> "The region is not enabled for the account.";
-            case ACCOUNT_NOT_ACTIVE -> "The account is not ACTIVE; it is not scanned.";
-            case EXCLUDED -> "Left out by the scan's scope parameters.";
-            case ASSUME_ROLE_FAILED -> "The scan role could not be assumed in the account.";
-            case ACCESS_DENIED -> "A read call was denied.";
-            case API_ERROR -> "A read call failed for another reason, throttling included, after its retries.";
-        };
+        return reason.meaning();
     }
 
     public static StatusMapping mapping(ComplianceStatus status) {

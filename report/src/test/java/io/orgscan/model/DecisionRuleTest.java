@@ -52,6 +52,6 @@ class DecisionRuleTest {
     void policyLimitedRulesSayWhichPolicy() {
         assertThat(DecisionRule.ORGANIZATION_ANALYZERS_NOT_READ.appliesUnder(CoveragePolicy.ACCOUNT)).isFalse();
         assertThat(DecisionRule.ORGANIZATION_ANALYZERS_NOT_READ.when()).startsWith("only under the org policy: ");
-        assertThat(DecisionRule.ORGANIZATION_ANALYZER.appliesUnder(CoveragePolicy.ACCOUNT)).isTrue();
+        assertThat(DecisionRule.OWN_ANALYZER.appliesUnder(CoveragePolicy.ACCOUNT)).isTrue();
     }
 }

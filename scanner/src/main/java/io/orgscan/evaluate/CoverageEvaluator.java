@@ -14,9 +14,11 @@ import io.orgscan.model.RegionOptStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -34,18 +36,33 @@ public final class CoverageEvaluator {
                 organizationAnalyzers.put(region, OrganizationAnalyzers.in(region, observations));
             }
         }
+        Set<String> enabledEverywhere = enabledInEveryAccount(observations);
         List<DecisionRule> rules = Arrays.stream(DecisionRule.values())
                 .filter(rule -> rule.appliesUnder(observations.policy())).toList();
         List<Cell> cells = new ArrayList<>();
         for (AccountObservation account : observations.accounts()) {
+            List<RegionDeny> denies = observations.regionDenies(account.account().id());
             for (String region : observations.universe()) {
                 CellFacts facts = new CellFacts(account, region, observations.excludedRegions().contains(region),
-                        organizationAnalyzers.get(region));
+                        enabledEverywhere.contains(region), organizationAnalyzers.get(region), denies);
                 cells.add(judge(rules, facts));
             }
         }
         List<AccountRef> accounts = observations.accounts().stream().map(AccountObservation::account).toList();
         return new CoverageMatrix(accounts, observations.universe(), cells);
+    }
+
+    /** The regions some account's DescribeRegions listed as opt-in-not-required: enabled in every account. */
+    private static Set<String> enabledInEveryAccount(ScanObservations observations) {
+        Set<String> regions = new HashSet<>();
+        for (AccountObservation account : observations.accounts()) {
+            account.regionStatus().forEach((region, status) -> {
+                if (status == RegionOptStatus.OPT_IN_NOT_REQUIRED) {
+                    regions.add(region);
+                }
+            });
+        }
+        return regions;
     }
 
     private static Cell judge(List<DecisionRule> rules, CellFacts facts) {
@@ -63,58 +80,66 @@ public final class CoverageEvaluator {
         AccountObservation account = facts.account();
         return switch (rule) {
             case ACCOUNT_NOT_ACTIVE -> account.account().state().isActive() ? null
-                    : facts.decided(Reason.ACCOUNT_NOT_ACTIVE, "account state is " + account.account().state(), List.of(), null);
+                    : facts.decided(Reason.ACCOUNT_NOT_ACTIVE, "account state is " + account.account().state(), null);
             case EXCLUDED -> !account.inScope()
-                    ? facts.decided(Reason.EXCLUDED, "account left out by the scan's scope", List.of(), null)
+                    ? facts.decided(Reason.EXCLUDED, "account left out by the scan's scope", null)
                     : facts.regionExcluded()
-                    ? facts.decided(Reason.EXCLUDED, "region left out by --exclude-regions", List.of(), null)
+                    ? facts.decided(Reason.EXCLUDED, "region left out by --exclude-regions", null)
                     : null;
-            case ROLE_NOT_ASSUMED -> account.sessionFailure() == null ? null
-                    : facts.undecided(Reason.ASSUME_ROLE_FAILED, account.sessionFailure(), List.of());
-            case REGIONS_NOT_READ -> account.regionsFailure() == null ? null
-                    : facts.undecided(FailureKind.reasonFor(account.regionsFailure()), account.regionsFailure(), List.of());
-            case REGION_NOT_ENABLED -> facts.optStatus().isEnabled() ? null
+            case REGION_NOT_ENABLED -> !facts.regionsKnown() || facts.optStatus().isEnabled() ? null
                     : facts.decided(Reason.REGION_NOT_ENABLED, facts.optStatus() == RegionOptStatus.NOT_OPTED_IN
                             ? "region is not enabled (not-opted-in) for the account"
-                            : "region is not listed by DescribeRegions for the account", List.of(), null);
-            case ANALYZERS_NOT_READ -> analyzersNotRead(facts);
-            case OWN_ACCOUNT_ANALYZER -> firstActive(facts.own(), AnalyzerType.ACCOUNT, account.account().id())
-                    .map(a -> facts.decided(Reason.ACTIVE_ACCOUNT_ANALYZER, "ACCOUNT analyzer " + a.name() + " is ACTIVE",
-                            facts.own(), a.arn()))
+                            : "region is not listed by DescribeRegions for the account", null);
+            case OWN_ANALYZER -> ownAnalyzer(facts);
+            case ORGANIZATION_COVERAGE -> organizationCoverage(facts);
+            case REGION_DENIED_BY_SCP -> facts.denies().stream().filter(deny -> deny.denies(facts.key().region())).findFirst()
+                    .map(deny -> facts.decided(Reason.REGION_DENIED_BY_SCP, "region denied by " + deny.describe(), null))
                     .orElse(null);
-            case ORGANIZATION_ANALYZER -> organizationAnalyzer(facts);
+            case ROLE_NOT_ASSUMED -> account.sessionFailure() == null ? null
+                    : facts.undecided(Reason.ASSUME_ROLE_FAILED, account.sessionFailure());
+            case REGIONS_NOT_READ -> account.regionsFailure() == null ? null
+                    : facts.undecided(FailureKind.reasonFor(account.regionsFailure()), account.regionsFailure());
+            case ANALYZERS_NOT_READ -> analyzersNotRead(facts);
             case ORGANIZATION_ANALYZERS_NOT_READ -> organizationAnalyzersNotRead(facts);
             case ANALYZER_NOT_ACTIVE -> analyzerNotActive(facts);
             case NO_EXTERNAL_ACCESS_ANALYZER -> facts.decided(Reason.NO_EXTERNAL_ACCESS_ANALYZER, facts.own().isEmpty()
                     ? "no analyzer in the region"
                     : "no external-access analyzer; only " + facts.own().stream().map(a -> a.type() + " " + a.name())
-                            .collect(Collectors.joining(", ")), facts.own(), null);
+                            .collect(Collectors.joining(", ")), null);
         };
     }
 
-    private static Cell analyzersNotRead(CellFacts facts) {
-        RegionObservation listed = facts.account().regions().get(facts.key().region());
-        if (listed == null) {
-            Failure notRead = new Failure("ListAnalyzers", "NotRead", "the scan did not list analyzers in this region", 0);
-            return facts.undecided(Reason.API_ERROR, notRead, List.of());
+    private static Cell ownAnalyzer(CellFacts facts) {
+        String accountId = facts.key().accountId();
+        Optional<Analyzer> account = firstActive(facts.own(), AnalyzerType.ACCOUNT, accountId);
+        if (account.isPresent()) {
+            return facts.decided(Reason.ACTIVE_ACCOUNT_ANALYZER, "ACCOUNT analyzer " + account.get().name() + " is ACTIVE",
+                    account.get().arn());
         }
-        return listed.succeeded() ? null : facts.undecided(FailureKind.reasonFor(listed.failure()), listed.failure(), List.of());
+        return firstActive(facts.own(), AnalyzerType.ORGANIZATION, accountId)
+                .map(a -> facts.decided(Reason.ACTIVE_ORGANIZATION_ANALYZER,
+                        "ORGANIZATION analyzer " + a.name() + " owned by this account is ACTIVE", a.arn()))
+                .orElse(null);
     }
 
-    private static Cell organizationAnalyzer(CellFacts facts) {
-        Optional<Analyzer> own = firstActive(facts.own(), AnalyzerType.ORGANIZATION, facts.key().accountId());
-        if (own.isPresent()) {
-            return facts.decided(Reason.ACTIVE_ORGANIZATION_ANALYZER,
-                    "ORGANIZATION analyzer " + own.get().name() + " owned by this account is ACTIVE", facts.own(), own.get().arn());
-        }
+    private static Cell organizationCoverage(CellFacts facts) {
         OrganizationAnalyzers organization = facts.organization();
-        if (organization == null || organization.active().isEmpty()) {
+        if (organization == null || organization.active().isEmpty() || !facts.regionKnownEnabled()) {
             return null;
         }
         Analyzer analyzer = organization.active().get(0);
         return facts.decided(Reason.ACTIVE_ORGANIZATION_ANALYZER,
                 "covered by ORGANIZATION analyzer " + analyzer.name() + " of account " + analyzer.ownerAccountId(),
-                facts.own(), analyzer.arn());
+                analyzer.arn());
+    }
+
+    private static Cell analyzersNotRead(CellFacts facts) {
+        RegionObservation listed = facts.account().regions().get(facts.key().region());
+        if (listed == null) {
+            return facts.undecided(Reason.API_ERROR,
+                    new Failure("ListAnalyzers", "NotRead", "the scan did not list analyzers in this region", 0));
+        }
+        return listed.succeeded() ? null : facts.undecided(FailureKind.reasonFor(listed.failure()), listed.failure());
     }
 
     private static Cell organizationAnalyzersNotRead(CellFacts facts) {
@@ -127,7 +152,7 @@ public final class CoverageEvaluator {
         Failure explained = new Failure(failure.operation(), failure.errorCode(),
                 "organization analyzers of account " + admin.accountId() + " could not be read: " + failure.message(),
                 failure.attempts());
-        return facts.undecided(FailureKind.reasonFor(failure), explained, facts.own());
+        return facts.undecided(FailureKind.reasonFor(failure), explained);
     }
 
     private static Cell analyzerNotActive(CellFacts facts) {
@@ -147,7 +172,7 @@ public final class CoverageEvaluator {
                 .map(a -> a.type() + " analyzer " + a.name() + " is " + a.status()
                         + (a.statusReason() == null ? "" : " (" + a.statusReason() + ")"))
                 .collect(Collectors.joining("; "));
-        return facts.decided(Reason.ANALYZER_NOT_ACTIVE, detail, facts.own(), null);
+        return facts.decided(Reason.ANALYZER_NOT_ACTIVE, detail, null);
     }
 
     /** A loop, not a stream: it runs for every cell, mostly on an empty list, once per scan. */
@@ -163,25 +188,39 @@ public final class CoverageEvaluator {
     /**
      * What the rules look at for one cell.
      *
-     * @param organization the organization analyzers of the region under the org policy, else null
+     * @param enabledEverywhere the region is opt-in-not-required, so enabled in every account
+     * @param organization      the organization analyzers of the region under the org policy, else null
+     * @param denies            the SCP region-deny statements that apply to the account
      */
     private record CellFacts(AccountObservation account, CellKey key, RegionOptStatus optStatus, boolean regionExcluded,
-                             OrganizationAnalyzers organization) {
-        CellFacts(AccountObservation account, String region, boolean regionExcluded, OrganizationAnalyzers organization) {
-            this(account, new CellKey(account.account().id(), region), account.optStatus(region), regionExcluded, organization);
+                             boolean enabledEverywhere, OrganizationAnalyzers organization, List<RegionDeny> denies) {
+        CellFacts(AccountObservation account, String region, boolean regionExcluded, boolean enabledEverywhere,
+                  OrganizationAnalyzers organization, List<RegionDeny> denies) {
+            this(account, new CellKey(account.account().id(), region), account.optStatus(region), regionExcluded,
+                    enabledEverywhere, organization, denies);
         }
 
-        /** The account's own analyzers in the region: only asked for once the rules know they were read. */
+        /** True when the account's DescribeRegions answered, so a region it did not list is not enabled. */
+        boolean regionsKnown() {
+            return account.sessionFailure() == null && account.regionsFailure() == null;
+        }
+
+        boolean regionKnownEnabled() {
+            return (regionsKnown() && optStatus.isEnabled()) || enabledEverywhere;
+        }
+
+        /** The account's own analyzers in the region; none when they were not read. */
         List<Analyzer> own() {
-            return account.regions().get(key.region()).analyzers();
+            RegionObservation listed = account.regions().get(key.region());
+            return listed == null || !listed.succeeded() ? List.of() : listed.analyzers();
         }
 
-        Cell decided(Reason reason, String detail, List<Analyzer> analyzers, String coveredBy) {
-            return new Cell(key, optStatus, reason, detail, analyzers, coveredBy, null);
+        Cell decided(Reason reason, String detail, String coveredBy) {
+            return new Cell(key, optStatus, reason, detail, own(), coveredBy, null);
         }
 
-        Cell undecided(Reason reason, Failure failure, List<Analyzer> analyzers) {
-            return new Cell(key, optStatus, reason, failure.describe(), analyzers, null, failure);
+        Cell undecided(Reason reason, Failure failure) {
+            return new Cell(key, optStatus, reason, failure.describe(), own(), null, failure);
         }
     }
 }

@@ -40,12 +40,19 @@ class CoverageEvaluatorTest {
     static final Failure DENIED = new Failure("ListAnalyzers", "AccessDeniedException", "not authorized", 1);
     static final Failure THROTTLED = new Failure("ListAnalyzers", "ThrottlingException", "Rate exceeded", 3);
     static final Failure ROLE_DENIED = new Failure("AssumeRole", "AccessDenied", "not authorized to assume", 1);
+    static final Failure SCP_DENIED = new Failure("ListAnalyzers", "AccessDeniedException", "User: arn:aws:sts::333333333333:"
+            + "assumed-role/OrgScan/orgscan is not authorized to perform: access-analyzer:ListAnalyzers on resource: "
+            + "arn:aws:access-analyzer:us-east-1:333333333333:* with an explicit deny in a service control policy", 1);
+    static final Failure SCP_NOT_ALLOWED = new Failure("DescribeRegions", "UnauthorizedOperation", "You are not authorized "
+            + "to perform this operation. User: arn:aws:sts::333333333333:assumed-role/OrgScan/orgscan is not authorized to "
+            + "perform: ec2:DescribeRegions because no service control policy allows the ec2:DescribeRegions action", 1);
 
     /** A fluent builder of one organization's observations; every account starts ACTIVE with R enabled. */
     static final class Org {
         final Map<String, Account> accounts = new LinkedHashMap<>();
         final Set<String> excludedRegions = new java.util.HashSet<>();
         String delegatedAdministrator = ADMIN;
+        final Map<String, List<RegionDeny>> regionDenies = new HashMap<>();
 
         Org() {
             for (String id : List.of(MGMT, ADMIN, MEMBER, OTHER)) {
@@ -59,7 +66,13 @@ class CoverageEvaluatorTest {
 
         ScanObservations observations(CoveragePolicy policy) {
             return new ScanObservations(MGMT, delegatedAdministrator, policy, UNIVERSE, excludedRegions,
-                    accounts.values().stream().map(Account::observation).toList());
+                    accounts.values().stream().map(Account::observation).toList(), regionDenies);
+        }
+
+        /** An SCP statement that denies every region but {@code allowed} to {@code account}. */
+        void denyAllBut(String account, String allowed) {
+            regionDenies.computeIfAbsent(account, a -> new ArrayList<>()).add(new RegionDeny("p-regiondeny", "DenyOutside",
+                    List.of(new RegionDeny.RegionCondition(false, List.of(allowed)))));
         }
     }
 
@@ -192,23 +205,87 @@ class CoverageEvaluatorTest {
                 new Rule("region excluded",
                         o -> o.excludedRegions.add(R),
                         MEMBER, R, Reason.EXCLUDED, Reason.EXCLUDED),
-                new Rule("role not assumed: undecided even where an organization analyzer covers",
+                new Rule("role not assumed: covered by certain organization coverage in a region enabled everywhere",
                         o -> {
                             o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
                             o.get(MEMBER).sessionFailure = ROLE_DENIED;
                         },
+                        MEMBER, R, Reason.ACTIVE_ORGANIZATION_ANALYZER, Reason.ASSUME_ROLE_FAILED),
+                new Rule("role not assumed: undecided in an opt-in region the organization analyzer's holder enabled",
+                        o -> {
+                            o.get(ADMIN).optStatus.put(OPT_IN, RegionOptStatus.OPTED_IN);
+                            o.get(ADMIN).analyzer(OPT_IN, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+                            o.get(MEMBER).sessionFailure = ROLE_DENIED;
+                        },
+                        MEMBER, OPT_IN, Reason.ASSUME_ROLE_FAILED, Reason.ASSUME_ROLE_FAILED),
+                new Rule("role not assumed, no organization analyzer: undecided",
+                        o -> o.get(MEMBER).sessionFailure = ROLE_DENIED,
                         MEMBER, R, Reason.ASSUME_ROLE_FAILED, Reason.ASSUME_ROLE_FAILED),
+                new Rule("DescribeRegions failed: covered by certain organization coverage in a region enabled everywhere",
+                        o -> {
+                            o.get(MGMT).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+                            o.get(MEMBER).regionsFailure = new Failure("DescribeRegions", "RequestLimitExceeded", "slow down", 3);
+                        },
+                        MEMBER, R, Reason.ACTIVE_ORGANIZATION_ANALYZER, Reason.API_ERROR),
+                new Rule("DescribeRegions denied by a service control policy",
+                        o -> o.get(MEMBER).regionsFailure = SCP_NOT_ALLOWED,
+                        MEMBER, R, Reason.DENIED_BY_SCP, Reason.DENIED_BY_SCP),
+                new Rule("ListAnalyzers denied by a service control policy",
+                        o -> o.get(MEMBER).listFailures.put(R, SCP_DENIED),
+                        MEMBER, R, Reason.DENIED_BY_SCP, Reason.DENIED_BY_SCP),
+                new Rule("a region denied by an SCP, no analyzer: not applicable",
+                        o -> o.denyAllBut(MEMBER, OPT_IN),
+                        MEMBER, R, Reason.REGION_DENIED_BY_SCP, Reason.REGION_DENIED_BY_SCP),
+                new Rule("a region denied by an SCP whose call was denied: not applicable",
+                        o -> {
+                            o.denyAllBut(MEMBER, OPT_IN);
+                            o.get(MEMBER).listFailures.put(R, SCP_DENIED);
+                        },
+                        MEMBER, R, Reason.REGION_DENIED_BY_SCP, Reason.REGION_DENIED_BY_SCP),
+                new Rule("a region denied by an SCP with an inactive analyzer: not applicable",
+                        o -> {
+                            o.denyAllBut(MEMBER, OPT_IN);
+                            o.get(MEMBER).analyzer(R, AnalyzerType.ACCOUNT, AnalyzerStatus.DISABLED, null);
+                        },
+                        MEMBER, R, Reason.REGION_DENIED_BY_SCP, Reason.REGION_DENIED_BY_SCP),
+                new Rule("a region denied by an SCP keeps a compliant cell compliant",
+                        o -> {
+                            o.denyAllBut(MEMBER, OPT_IN);
+                            o.get(MEMBER).analyzer(R, AnalyzerType.ACCOUNT, AnalyzerStatus.ACTIVE, null);
+                        },
+                        MEMBER, R, Reason.ACTIVE_ACCOUNT_ANALYZER, Reason.ACTIVE_ACCOUNT_ANALYZER),
+                new Rule("a region denied by an SCP keeps certain organization coverage",
+                        o -> {
+                            o.denyAllBut(MEMBER, OPT_IN);
+                            o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+                        },
+                        MEMBER, R, Reason.ACTIVE_ORGANIZATION_ANALYZER, Reason.REGION_DENIED_BY_SCP),
+                new Rule("a region denied by an SCP outranks a role that could not be assumed",
+                        o -> {
+                            o.denyAllBut(MEMBER, OPT_IN);
+                            o.get(MEMBER).sessionFailure = ROLE_DENIED;
+                        },
+                        MEMBER, R, Reason.REGION_DENIED_BY_SCP, Reason.REGION_DENIED_BY_SCP),
+                new Rule("a region not enabled stays so when an SCP also denies it",
+                        o -> o.denyAllBut(MEMBER, R),
+                        MEMBER, OPT_IN, Reason.REGION_NOT_ENABLED, Reason.REGION_NOT_ENABLED),
+                new Rule("a region the SCP allows is judged as usual",
+                        o -> o.denyAllBut(MEMBER, R),
+                        MEMBER, R, Reason.NO_EXTERNAL_ACCESS_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
                 new Rule("role not assumed: undecided even in a region it may not have enabled",
                         o -> o.get(MEMBER).sessionFailure = ROLE_DENIED,
                         MEMBER, OPT_IN, Reason.ASSUME_ROLE_FAILED, Reason.ASSUME_ROLE_FAILED),
                 new Rule("DescribeRegions denied",
                         o -> o.get(MEMBER).regionsFailure = new Failure("DescribeRegions", "UnauthorizedOperation", "no", 1),
                         MEMBER, R, Reason.ACCESS_DENIED, Reason.ACCESS_DENIED),
-                new Rule("ListAnalyzers denied: undecided even with organization coverage",
+                new Rule("ListAnalyzers denied: covered by certain organization coverage, undecided under the account policy",
                         o -> {
                             o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
                             o.get(MEMBER).listFailures.put(R, DENIED);
                         },
+                        MEMBER, R, Reason.ACTIVE_ORGANIZATION_ANALYZER, Reason.ACCESS_DENIED),
+                new Rule("ListAnalyzers denied, no organization analyzer: undecided",
+                        o -> o.get(MEMBER).listFailures.put(R, DENIED),
                         MEMBER, R, Reason.ACCESS_DENIED, Reason.ACCESS_DENIED),
                 new Rule("ListAnalyzers throttled after its retries",
                         o -> o.get(MEMBER).listFailures.put(R, THROTTLED),

@@ -6,6 +6,9 @@ import java.util.Map;
 /**
  * The expected judgement of every cell of {@code scenarios/scan-rules.json}, worked out by hand from
  * the scenario: account, region, reason under {@code --policy org}, reason under {@code --policy account}.
+ * Under the org policy, the delegated administrator's ACTIVE organization analyzers in eu-west-1 and
+ * us-east-1 (regions enabled in every account) cover 666666666666, whose role cannot be assumed, and
+ * 888888888888, whose ListAnalyzers is denied there: that coverage is certain.
  */
 final class ExpectedCells {
     private static final String TABLE = """
@@ -49,8 +52,8 @@ final class ExpectedCells {
             666666666666 af-south-1    ASSUME_ROLE_FAILED            ASSUME_ROLE_FAILED
             666666666666 ap-east-1     ASSUME_ROLE_FAILED            ASSUME_ROLE_FAILED
             666666666666 eu-central-1  ASSUME_ROLE_FAILED            ASSUME_ROLE_FAILED
-            666666666666 eu-west-1     ASSUME_ROLE_FAILED            ASSUME_ROLE_FAILED
-            666666666666 us-east-1     ASSUME_ROLE_FAILED            ASSUME_ROLE_FAILED
+            666666666666 eu-west-1     ACTIVE_ORGANIZATION_ANALYZER  ASSUME_ROLE_FAILED
+            666666666666 us-east-1     ACTIVE_ORGANIZATION_ANALYZER  ASSUME_ROLE_FAILED
             666666666666 us-west-2     ASSUME_ROLE_FAILED            ASSUME_ROLE_FAILED
             777777777777 af-south-1    ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE
             777777777777 ap-east-1     ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE
@@ -67,7 +70,7 @@ final class ExpectedCells {
             888888888888 af-south-1    REGION_NOT_ENABLED            REGION_NOT_ENABLED
             888888888888 ap-east-1     REGION_NOT_ENABLED            REGION_NOT_ENABLED
             888888888888 eu-central-1  ACTIVE_ACCOUNT_ANALYZER       ACTIVE_ACCOUNT_ANALYZER
-            888888888888 eu-west-1     ACCESS_DENIED                 ACCESS_DENIED
+            888888888888 eu-west-1     ACTIVE_ORGANIZATION_ANALYZER  ACCESS_DENIED
             888888888888 us-east-1     ACTIVE_ACCOUNT_ANALYZER       ACTIVE_ACCOUNT_ANALYZER
             888888888888 us-west-2     ACTIVE_ACCOUNT_ANALYZER       ACTIVE_ACCOUNT_ANALYZER
             999999999999 af-south-1    REGION_NOT_ENABLED            REGION_NOT_ENABLED

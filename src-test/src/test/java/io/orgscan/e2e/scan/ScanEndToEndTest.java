@@ -111,8 +111,12 @@ class ScanEndToEndTest {
     void undecidedCellsCarryTheAwsErrorAndCoveredCellsTheAnalyzer() throws IOException {
         scan();
         Map<String, CSVRecord> csv = findingsByCell(dir.resolve("findings.csv"));
-        assertThat(csv.get("666666666666 us-east-1").get("detail")).contains("AssumeRole").contains("AccessDenied");
-        assertThat(csv.get("888888888888 eu-west-1").get("detail")).contains("AccessDeniedException");
+        assertThat(csv.get("666666666666 eu-central-1").get("detail")).contains("AssumeRole").contains("AccessDenied");
+        // Certain organization coverage decides a cell whose own call failed; the failure is still an error row.
+        assertThat(csv.get("888888888888 eu-west-1").get("covered_by_arn"))
+                .isEqualTo("arn:aws:access-analyzer:eu-west-1:222222222222:analyzer/org-analyzer");
+        assertThat(Files.readString(dir.resolve("errors.csv")))
+                .containsPattern("888888888888,eu-west-1,ListAnalyzers,AccessDeniedException");
         assertThat(csv.get("999999999999 us-west-2").get("detail")).contains("ThrottlingException");
         assertThat(csv.get("444444444444 us-east-1").get("covered_by_arn"))
                 .isEqualTo("arn:aws:access-analyzer:us-east-1:222222222222:analyzer/org-analyzer");
