@@ -55,8 +55,9 @@ public final class SdkAwsGateway implements AwsGateway {
     private final RoleSettings roles;
     private final Region home;
     private final StsClient sts;
-    private final Client<OrganizationsClient> organizations;
-    private final Client<Ec2Client> ec2;
+    private final OrganizationsClient organizations;
+    /** Built by the first DescribeRegions ({@link #ec2()}), so the opening calls do not wait for its classes. */
+    private Ec2Client ec2;
     private final Map<String, AccessAnalyzerClient> analyzersByRegion = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<AutoCloseable> closeables = new ConcurrentLinkedQueue<>();
     private final Semaphore stsPermits;
@@ -75,14 +76,7 @@ public final class SdkAwsGateway implements AwsGateway {
         this.sts = clients.build(StsClient.builder(), home, clients.baseCredentials(), GLOBAL_ATTEMPTS);
         this.organizationRole = roles.orgRoleArn() == null ? null : assumeRole(roles.orgRoleArn());
         AwsCredentialsProvider organizationsCredentials = organizationRole == null ? clients.baseCredentials() : organizationRole;
-        // The first client of each service loads its classes: hundreds (the EC2 client's interface alone
-        // pulls in 750 model classes), seconds of a cold JVM. STS is needed first; the others are built
-        // meanwhile on threads of their own, and Access Analyzer's classes are loaded ahead of its first
-        // region, so a scan's first calls do not wait for class loading they do not use.
-        this.organizations = new Client<>(() -> clients.build(OrganizationsClient.builder(), home, organizationsCredentials,
-                GLOBAL_ATTEMPTS));
-        this.ec2 = new Client<>(() -> clients.build(Ec2Client.builder(), home, clients.baseCredentials(), MEMBER_ATTEMPTS));
-        Client.warm(() -> analyzers(home.id()));
+        this.organizations = clients.build(OrganizationsClient.builder(), home, organizationsCredentials, GLOBAL_ATTEMPTS);
         this.stsPermits = new Semaphore(stsParallel);
         this.organizationsPermits = new Semaphore(organizationsParallel);
     }
@@ -97,21 +91,21 @@ public final class SdkAwsGateway implements AwsGateway {
     @Override
     public OrganizationInfo organization() throws AwsCallException {
         var organization = organizationsCall("DescribeOrganization",
-                () -> organizations.get().describeOrganization().organization());
+                () -> organizations.describeOrganization().organization());
         return new OrganizationInfo(organization.id(), organization.masterAccountId());
     }
 
     @Override
     public Optional<String> accessAnalyzerDelegatedAdministrator() throws AwsCallException {
         List<DelegatedAdministrator> administrators = organizationsCall("ListDelegatedAdministrators",
-                () -> organizations.get().listDelegatedAdministratorsPaginator(r -> r.servicePrincipal(ACCESS_ANALYZER_PRINCIPAL))
+                () -> organizations.listDelegatedAdministratorsPaginator(r -> r.servicePrincipal(ACCESS_ANALYZER_PRINCIPAL))
                         .stream().flatMap(page -> page.delegatedAdministrators().stream()).toList());
         return administrators.stream().map(DelegatedAdministrator::id).sorted().findFirst();
     }
 
     @Override
     public List<OrgNode> roots() throws AwsCallException {
-        return organizationsCall("ListRoots", () -> organizations.get().listRootsPaginator(r -> { })
+        return organizationsCall("ListRoots", () -> organizations.listRootsPaginator(r -> { })
                 .stream().flatMap(page -> page.roots().stream())
                 .map(root -> new OrgNode(root.id(), root.name()))
                 .toList());
@@ -120,7 +114,7 @@ public final class SdkAwsGateway implements AwsGateway {
     @Override
     public List<OrgNode> organizationalUnits(String parentId) throws AwsCallException {
         return organizationsCall("ListOrganizationalUnitsForParent",
-                () -> organizations.get().listOrganizationalUnitsForParentPaginator(r -> r.parentId(parentId))
+                () -> organizations.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parentId))
                         .stream().flatMap(page -> page.organizationalUnits().stream())
                         .map(ou -> new OrgNode(ou.id(), ou.name()))
                         .toList());
@@ -134,7 +128,7 @@ public final class SdkAwsGateway implements AwsGateway {
         do {
             String after = token;
             ListAccountsForParentResponse page = organizationsCall("ListAccountsForParent",
-                    () -> organizations.get().listAccountsForParent(r -> r.parentId(parentId).nextToken(after)));
+                    () -> organizations.listAccountsForParent(r -> r.parentId(parentId).nextToken(after)));
             onPage.accept(page.accounts().stream().map(SdkAwsGateway::listing).toList());
             token = page.nextToken();
         } while (token != null && !token.isEmpty());
@@ -182,7 +176,7 @@ public final class SdkAwsGateway implements AwsGateway {
         public Map<String, RegionOptStatus> regions() throws AwsCallException {
             try {
                 Map<String, RegionOptStatus> regions = new LinkedHashMap<>();
-                ec2.get().describeRegions(r -> r.allRegions(true).overrideConfiguration(o -> o.credentialsProvider(credentials)))
+                ec2().describeRegions(r -> r.allRegions(true).overrideConfiguration(o -> o.credentialsProvider(credentials)))
                         .regions()
                         .forEach(region -> regions.put(region.regionName(), RegionOptStatus.fromAws(region.optInStatus())));
                 return regions;
@@ -204,6 +198,13 @@ public final class SdkAwsGateway implements AwsGateway {
                 throw Failures.of("ListAnalyzers", e);
             }
         }
+    }
+
+    private synchronized Ec2Client ec2() {
+        if (ec2 == null) {
+            ec2 = clients.build(Ec2Client.builder(), home, clients.baseCredentials(), MEMBER_ATTEMPTS);
+        }
+        return ec2;
     }
 
     private AccessAnalyzerClient analyzers(String region) {
@@ -265,7 +266,11 @@ public final class SdkAwsGateway implements AwsGateway {
             }
         }
         analyzersByRegion.values().forEach(AccessAnalyzerClient::close);
-        ec2.close();
+        synchronized (this) {
+            if (ec2 != null) {
+                ec2.close();
+            }
+        }
         organizations.close();
         sts.close();
         clients.close();

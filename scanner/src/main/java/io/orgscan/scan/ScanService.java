@@ -118,7 +118,6 @@ public final class ScanService {
                     progress.accountDone();
                 }
             });
-            progress.organizationListed();
             tracker.await();
             if (tracker.failure() != null) {
                 throw new IllegalStateException("the scan failed unexpectedly", tracker.failure());
