@@ -12,7 +12,7 @@ import io.orgscan.scan.AwsGateway;
 import io.orgscan.scan.CallerIdentity;
 import io.orgscan.scan.OrgNode;
 import io.orgscan.scan.OrganizationInfo;
-import io.orgscan.scan.ScanService;
+import io.orgscan.scan.ScanLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,20 +38,15 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 /**
  * The scan's AWS calls through the AWS SDK for Java v2. One client per service (and per region for
  * Access Analyzer), shared by every account; each account's calls carry that account's
- * credentials per request. At most {@code maxParallel} calls are in flight, all services together
- * ({@link CallsInFlight}); STS and Organizations throttle on the calling account, so they get their
- * own smaller limits on top.
+ * credentials per request. At most {@link ScanLimits#maxParallel()} calls are in flight, all
+ * services together ({@link CallsInFlight}); STS and Organizations throttle on the calling account,
+ * so they get their own smaller limits on top.
  */
 public final class SdkAwsGateway implements AwsGateway {
     static final String ACCESS_ANALYZER_PRINCIPAL = "access-analyzer.amazonaws.com";
-    /** Organizations and STS attempts, first try included: they carry the whole organization's load. */
-    private static final int GLOBAL_ATTEMPTS = 6;
-    /** Member-account attempts: throttling there is per account and region. */
-    private static final int MEMBER_ATTEMPTS = 4;
-    /** GetCallerIdentity, DescribeOrganization, ListDelegatedAdministrators and ListRoots, asked at once. */
-    private static final int OPENING_CALLS = 4;
 
     private final ClientFactory clients;
+    private final ScanLimits limits;
     private final RoleSettings roles;
     private final Region home;
     private final StsClient sts;
@@ -66,19 +61,18 @@ public final class SdkAwsGateway implements AwsGateway {
     private final StsAssumeRoleCredentialsProvider organizationRole;
     private volatile CallerIdentity caller;
 
-    public SdkAwsGateway(AwsSettings settings, RoleSettings roles, int maxParallel, int stsParallel, int organizationsParallel) {
-        // Every thread of the scan that may call holds a connection while it does: the workers, the
-        // walkers, and the few that ask the opening calls.
-        this.clients = new ClientFactory(settings, maxParallel,
-                ScanService.workerThreads(maxParallel) + organizationsParallel + OPENING_CALLS);
+    public SdkAwsGateway(AwsSettings settings, RoleSettings roles, ScanLimits limits) {
+        this.clients = new ClientFactory(settings, limits);
+        this.limits = limits;
         this.roles = roles;
         this.home = Region.of(settings.region());
-        this.sts = clients.build(StsClient.builder(), home, clients.baseCredentials(), GLOBAL_ATTEMPTS);
+        this.sts = clients.build(StsClient.builder(), home, clients.baseCredentials(), limits.globalAttempts());
         this.organizationRole = roles.orgRoleArn() == null ? null : assumeRole(roles.orgRoleArn());
         AwsCredentialsProvider organizationsCredentials = organizationRole == null ? clients.baseCredentials() : organizationRole;
-        this.organizations = clients.build(OrganizationsClient.builder(), home, organizationsCredentials, GLOBAL_ATTEMPTS);
-        this.stsPermits = new Semaphore(stsParallel);
-        this.organizationsPermits = new Semaphore(organizationsParallel);
+        this.organizations = clients.build(OrganizationsClient.builder(), home, organizationsCredentials,
+                limits.globalAttempts());
+        this.stsPermits = new Semaphore(limits.stsParallel());
+        this.organizationsPermits = new Semaphore(limits.organizationsParallel());
     }
 
     @Override
@@ -202,14 +196,14 @@ public final class SdkAwsGateway implements AwsGateway {
 
     private synchronized Ec2Client ec2() {
         if (ec2 == null) {
-            ec2 = clients.build(Ec2Client.builder(), home, clients.baseCredentials(), MEMBER_ATTEMPTS);
+            ec2 = clients.build(Ec2Client.builder(), home, clients.baseCredentials(), limits.memberAttempts());
         }
         return ec2;
     }
 
     private AccessAnalyzerClient analyzers(String region) {
         return analyzersByRegion.computeIfAbsent(region,
-                r -> clients.build(AccessAnalyzerClient.builder(), Region.of(r), clients.baseCredentials(), MEMBER_ATTEMPTS));
+                r -> clients.build(AccessAnalyzerClient.builder(), Region.of(r), clients.baseCredentials(), limits.memberAttempts()));
     }
 
     /** Maps the SDK's summary to the model; SDK enums (and UNKNOWN_TO_SDK_VERSION) stop here. */
