@@ -1,6 +1,6 @@
 package io.orgscan.aws;
 
-import java.time.Duration;
+import io.orgscan.scan.ScanLimits;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -19,22 +19,20 @@ import software.amazon.awssdk.retries.StandardRetryStrategy;
 
 /**
  * Builds every SDK client of a scan: one shared HTTP connection pool behind one limit on calls in
- * flight ({@link CallsInFlight}), the same profile, region
- * and {@code --endpoint-url} for all, and explicit retry settings (the SDK's default mode differs
- * between versions).
+ * flight ({@link CallsInFlight}), the same profile, region and {@code --endpoint-url} for all, and
+ * explicit retry settings (the SDK's default mode differs between versions); every number comes
+ * from the scan's {@link ScanLimits}.
  */
 final class ClientFactory implements AutoCloseable {
     private final AwsSettings settings;
+    private final ScanLimits limits;
     private final SdkHttpClient http;
     private final AwsCredentialsProvider baseCredentials;
     private final ScheduledThreadPoolExecutor timers;
 
-    /**
-     * @param maxInFlight    calls waiting for their answers at once at most, all clients together
-     * @param maxConnections connections kept at most: one for each thread that may call
-     */
-    ClientFactory(AwsSettings settings, int maxInFlight, int maxConnections) {
+    ClientFactory(AwsSettings settings, ScanLimits limits) {
         this.settings = settings;
+        this.limits = limits;
         // The timeouts of every call of every client: one small pool instead of the SDK's default of
         // five threads per client, and a cancelled timeout (nearly all of them) leaves its queue at
         // once instead of staying there, with its request, until it would have fired: at 1,000 calls
@@ -46,10 +44,10 @@ final class ClientFactory implements AutoCloseable {
         });
         timers.setRemoveOnCancelPolicy(true);
         this.http = new CallsInFlight(ApacheHttpClient.builder()
-                .maxConnections(maxConnections)
-                .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(30))
-                .build(), maxInFlight);
+                .maxConnections(limits.connections())
+                .connectionTimeout(limits.connectTimeout())
+                .socketTimeout(limits.socketTimeout())
+                .build(), limits.maxParallel());
         this.baseCredentials = baseCredentials(settings);
     }
 
@@ -75,8 +73,8 @@ final class ClientFactory implements AutoCloseable {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(retries)
                         .scheduledExecutorService(timers)
-                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
-                        .apiCallTimeout(Duration.ofMinutes(3))
+                        .apiCallAttemptTimeout(limits.attemptTimeout())
+                        .apiCallTimeout(limits.callTimeout())
                         .build());
         if (settings.endpointUrl() != null) {
             builder.endpointOverride(settings.endpointUrl());

@@ -12,7 +12,7 @@ import io.orgscan.scan.AwsGateway;
 import io.orgscan.scan.CallerIdentity;
 import io.orgscan.scan.OrgNode;
 import io.orgscan.scan.OrganizationInfo;
-import io.orgscan.scan.ScanService;
+import io.orgscan.scan.ScanLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,25 +38,21 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 /**
  * The scan's AWS calls through the AWS SDK for Java v2. One client per service (and per region for
  * Access Analyzer), shared by every account; each account's calls carry that account's
- * credentials per request. At most {@code maxParallel} calls are in flight, all services together
- * ({@link CallsInFlight}); STS and Organizations throttle on the calling account, so they get their
- * own smaller limits on top.
+ * credentials per request. At most {@link ScanLimits#maxParallel()} calls are in flight, all
+ * services together ({@link CallsInFlight}); STS and Organizations throttle on the calling account,
+ * so they get their own smaller limits on top.
  */
 public final class SdkAwsGateway implements AwsGateway {
     static final String ACCESS_ANALYZER_PRINCIPAL = "access-analyzer.amazonaws.com";
-    /** Organizations and STS attempts, first try included: they carry the whole organization's load. */
-    private static final int GLOBAL_ATTEMPTS = 6;
-    /** Member-account attempts: throttling there is per account and region. */
-    private static final int MEMBER_ATTEMPTS = 4;
-    /** GetCallerIdentity, DescribeOrganization, ListDelegatedAdministrators and ListRoots, asked at once. */
-    private static final int OPENING_CALLS = 4;
 
     private final ClientFactory clients;
+    private final ScanLimits limits;
     private final RoleSettings roles;
     private final Region home;
     private final StsClient sts;
-    private final Client<OrganizationsClient> organizations;
-    private final Client<Ec2Client> ec2;
+    private final OrganizationsClient organizations;
+    /** Built by the first DescribeRegions ({@link #ec2()}), so the opening calls do not wait for its classes. */
+    private Ec2Client ec2;
     private final Map<String, AccessAnalyzerClient> analyzersByRegion = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<AutoCloseable> closeables = new ConcurrentLinkedQueue<>();
     private final Semaphore stsPermits;
@@ -65,26 +61,18 @@ public final class SdkAwsGateway implements AwsGateway {
     private final StsAssumeRoleCredentialsProvider organizationRole;
     private volatile CallerIdentity caller;
 
-    public SdkAwsGateway(AwsSettings settings, RoleSettings roles, int maxParallel, int stsParallel, int organizationsParallel) {
-        // Every thread of the scan that may call holds a connection while it does: the workers, the
-        // walkers, and the few that ask the opening calls.
-        this.clients = new ClientFactory(settings, maxParallel,
-                ScanService.workerThreads(maxParallel) + organizationsParallel + OPENING_CALLS);
+    public SdkAwsGateway(AwsSettings settings, RoleSettings roles, ScanLimits limits) {
+        this.clients = new ClientFactory(settings, limits);
+        this.limits = limits;
         this.roles = roles;
         this.home = Region.of(settings.region());
-        this.sts = clients.build(StsClient.builder(), home, clients.baseCredentials(), GLOBAL_ATTEMPTS);
+        this.sts = clients.build(StsClient.builder(), home, clients.baseCredentials(), limits.globalAttempts());
         this.organizationRole = roles.orgRoleArn() == null ? null : assumeRole(roles.orgRoleArn());
         AwsCredentialsProvider organizationsCredentials = organizationRole == null ? clients.baseCredentials() : organizationRole;
-        // The first client of each service loads its classes: hundreds (the EC2 client's interface alone
-        // pulls in 750 model classes), seconds of a cold JVM. STS is needed first; the others are built
-        // meanwhile on threads of their own, and Access Analyzer's classes are loaded ahead of its first
-        // region, so a scan's first calls do not wait for class loading they do not use.
-        this.organizations = new Client<>(() -> clients.build(OrganizationsClient.builder(), home, organizationsCredentials,
-                GLOBAL_ATTEMPTS));
-        this.ec2 = new Client<>(() -> clients.build(Ec2Client.builder(), home, clients.baseCredentials(), MEMBER_ATTEMPTS));
-        Client.warm(() -> analyzers(home.id()));
-        this.stsPermits = new Semaphore(stsParallel);
-        this.organizationsPermits = new Semaphore(organizationsParallel);
+        this.organizations = clients.build(OrganizationsClient.builder(), home, organizationsCredentials,
+                limits.globalAttempts());
+        this.stsPermits = new Semaphore(limits.stsParallel());
+        this.organizationsPermits = new Semaphore(limits.organizationsParallel());
     }
 
     @Override
@@ -97,21 +85,21 @@ public final class SdkAwsGateway implements AwsGateway {
     @Override
     public OrganizationInfo organization() throws AwsCallException {
         var organization = organizationsCall("DescribeOrganization",
-                () -> organizations.get().describeOrganization().organization());
+                () -> organizations.describeOrganization().organization());
         return new OrganizationInfo(organization.id(), organization.masterAccountId());
     }
 
     @Override
     public Optional<String> accessAnalyzerDelegatedAdministrator() throws AwsCallException {
         List<DelegatedAdministrator> administrators = organizationsCall("ListDelegatedAdministrators",
-                () -> organizations.get().listDelegatedAdministratorsPaginator(r -> r.servicePrincipal(ACCESS_ANALYZER_PRINCIPAL))
+                () -> organizations.listDelegatedAdministratorsPaginator(r -> r.servicePrincipal(ACCESS_ANALYZER_PRINCIPAL))
                         .stream().flatMap(page -> page.delegatedAdministrators().stream()).toList());
         return administrators.stream().map(DelegatedAdministrator::id).sorted().findFirst();
     }
 
     @Override
     public List<OrgNode> roots() throws AwsCallException {
-        return organizationsCall("ListRoots", () -> organizations.get().listRootsPaginator(r -> { })
+        return organizationsCall("ListRoots", () -> organizations.listRootsPaginator(r -> { })
                 .stream().flatMap(page -> page.roots().stream())
                 .map(root -> new OrgNode(root.id(), root.name()))
                 .toList());
@@ -120,7 +108,7 @@ public final class SdkAwsGateway implements AwsGateway {
     @Override
     public List<OrgNode> organizationalUnits(String parentId) throws AwsCallException {
         return organizationsCall("ListOrganizationalUnitsForParent",
-                () -> organizations.get().listOrganizationalUnitsForParentPaginator(r -> r.parentId(parentId))
+                () -> organizations.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parentId))
                         .stream().flatMap(page -> page.organizationalUnits().stream())
                         .map(ou -> new OrgNode(ou.id(), ou.name()))
                         .toList());
@@ -134,7 +122,7 @@ public final class SdkAwsGateway implements AwsGateway {
         do {
             String after = token;
             ListAccountsForParentResponse page = organizationsCall("ListAccountsForParent",
-                    () -> organizations.get().listAccountsForParent(r -> r.parentId(parentId).nextToken(after)));
+                    () -> organizations.listAccountsForParent(r -> r.parentId(parentId).nextToken(after)));
             onPage.accept(page.accounts().stream().map(SdkAwsGateway::listing).toList());
             token = page.nextToken();
         } while (token != null && !token.isEmpty());
@@ -182,7 +170,7 @@ public final class SdkAwsGateway implements AwsGateway {
         public Map<String, RegionOptStatus> regions() throws AwsCallException {
             try {
                 Map<String, RegionOptStatus> regions = new LinkedHashMap<>();
-                ec2.get().describeRegions(r -> r.allRegions(true).overrideConfiguration(o -> o.credentialsProvider(credentials)))
+                ec2().describeRegions(r -> r.allRegions(true).overrideConfiguration(o -> o.credentialsProvider(credentials)))
                         .regions()
                         .forEach(region -> regions.put(region.regionName(), RegionOptStatus.fromAws(region.optInStatus())));
                 return regions;
@@ -206,9 +194,16 @@ public final class SdkAwsGateway implements AwsGateway {
         }
     }
 
+    private synchronized Ec2Client ec2() {
+        if (ec2 == null) {
+            ec2 = clients.build(Ec2Client.builder(), home, clients.baseCredentials(), limits.memberAttempts());
+        }
+        return ec2;
+    }
+
     private AccessAnalyzerClient analyzers(String region) {
         return analyzersByRegion.computeIfAbsent(region,
-                r -> clients.build(AccessAnalyzerClient.builder(), Region.of(r), clients.baseCredentials(), MEMBER_ATTEMPTS));
+                r -> clients.build(AccessAnalyzerClient.builder(), Region.of(r), clients.baseCredentials(), limits.memberAttempts()));
     }
 
     /** Maps the SDK's summary to the model; SDK enums (and UNKNOWN_TO_SDK_VERSION) stop here. */
@@ -265,7 +260,11 @@ public final class SdkAwsGateway implements AwsGateway {
             }
         }
         analyzersByRegion.values().forEach(AccessAnalyzerClient::close);
-        ec2.close();
+        synchronized (this) {
+            if (ec2 != null) {
+                ec2.close();
+            }
+        }
         organizations.close();
         sts.close();
         clients.close();

@@ -6,7 +6,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        AwsWarmUp.startFor(args);
         System.exit(new Orgscan(CliContext.system()).run(args));
     }
 }

@@ -10,6 +10,7 @@ import io.orgscan.report.RenderOptions;
 import io.orgscan.report.ReportRenderer;
 import io.orgscan.report.ReportWriteException;
 import io.orgscan.scan.ScanCannotStartException;
+import io.orgscan.scan.ScanLimits;
 import io.orgscan.scan.ScanService;
 import io.orgscan.scan.ScanSettings;
 import java.nio.file.Path;
@@ -19,30 +20,20 @@ import java.util.UUID;
 
 /** One scan from settings to written reports; shared by {@code scan} and {@code demo}. */
 final class ScanJob {
-    /** Calls in flight to Organizations, which throttles on the calling account. */
-    static final int ORGANIZATIONS_PARALLEL = 4;
-    /** AssumeRole calls in flight, which STS throttles on the calling account. */
-    static final int STS_PARALLEL = 16;
-
     private final CliContext context;
 
     ScanJob(CliContext context) {
         this.context = context;
     }
 
-    /** Runs the scan, warming the report code up while it waits on the network ({@link ReportWarmUpProgress}). */
+    /** The one place a scan's limits are decided: the gateway and the service get the same record. */
     private ScanResult scan(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel)
             throws ScanCannotStartException, InterruptedException {
-        ReportWarmUpProgress progress = null;
-        try (SdkAwsGateway gateway = new SdkAwsGateway(aws, roles, maxParallel, Math.min(STS_PARALLEL, maxParallel), ORGANIZATIONS_PARALLEL);
-             ProgressReporter reporter = ProgressReporter.start(context)) {
-            progress = new ReportWarmUpProgress(reporter);
+        ScanLimits limits = ScanLimits.of(maxParallel);
+        try (SdkAwsGateway gateway = new SdkAwsGateway(aws, roles, limits);
+             ProgressReporter progress = ProgressReporter.start(context)) {
             return new ScanService(gateway, context.clock(), () -> UUID.randomUUID().toString(), ToolVersion.get(),
-                    maxParallel, ORGANIZATIONS_PARALLEL, progress).run(settings);
-        } finally {
-            if (progress != null) {
-                progress.finish();
-            }
+                    limits, progress).run(settings);
         }
     }
 

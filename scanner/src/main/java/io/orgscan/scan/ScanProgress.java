@@ -9,10 +9,6 @@ public interface ScanProgress {
     default void accountDiscovered() {
     }
 
-    /** The organization tree is walked: every account is known, and scanning is in full swing. */
-    default void organizationListed() {
-    }
-
     /** An account's chain of calls finished (successfully or not). */
     default void accountDone() {
     }

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -36,51 +36,49 @@ import java.util.function.Supplier;
  * Runs one scan: observes the organization through an {@link AwsGateway}, then hands every
  * observation to the pure {@link CoverageEvaluator}. Accounts are scanned as the tree walk finds
  * them, each as one chain (session, regions, then its region listings) on a bounded pool.
+ *
+ * <p>Threads, and why each is there: the scan's own thread asks GetCallerIdentity and waits; the
+ * walkers, a fixed pool of {@link ScanLimits#organizationsParallel()} threads, ask the other opening
+ * calls (all Organizations calls) alongside it and then walk the tree, so the walk is never held up
+ * behind account work; {@link PriorityWorkers} run the per-account chains, region listings first;
+ * a {@link TaskTracker} tells the scan's thread when the last chain is done.
  */
 public final class ScanService {
     public static final String TOOL_NAME = "orgscan";
-    /**
-     * Accounts being opened (AssumeRole, DescribeRegions) at once at most. STS throttles AssumeRole
-     * on the calling account; 16 keep a pool of 256 threads in region work at 17 regions an account.
-     */
-    static final int OPENING_ACCOUNTS = 16;
 
     private final AwsGateway aws;
     private final Clock clock;
     private final Supplier<String> scanIds;
     private final String toolVersion;
-    private final int maxParallel;
-    private final int organizationsParallel;
+    private final ScanLimits limits;
     private final ScanProgress progress;
 
     public ScanService(AwsGateway aws, Clock clock, Supplier<String> scanIds, String toolVersion,
-                       int maxParallel, int organizationsParallel, ScanProgress progress) {
+                       ScanLimits limits, ScanProgress progress) {
         this.aws = aws;
         this.clock = clock;
         this.scanIds = scanIds;
         this.toolVersion = toolVersion;
-        this.maxParallel = maxParallel;
-        this.organizationsParallel = organizationsParallel;
+        this.limits = limits;
         this.progress = progress;
-    }
-
-    /**
-     * The threads that scan accounts for {@code maxParallel} calls in flight: a few more, so that while
-     * some build, sign or read their calls, or wait to retry, the others keep every call the gateway
-     * lets in flight on the network (the gateway, not the pool, enforces the limit). The SDK's own
-     * work is about a hundredth of a call's time; at 64, a sixteenth more did no worse than a quarter
-     * or a half more, and more threads only add cold code running at once at the start.
-     */
-    public static int workerThreads(int maxParallel) {
-        return maxParallel + Math.max(1, maxParallel / 16);
     }
 
     public ScanResult run(ScanSettings settings) throws ScanCannotStartException, InterruptedException {
         Instant startedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        ExecutorService walkers = Executors.newFixedThreadPool(limits.organizationsParallel(), daemon("orgscan-walk"));
+        try {
+            return run(settings, startedAt, walkers);
+        } finally {
+            walkers.shutdownNow();
+        }
+    }
+
+    private ScanResult run(ScanSettings settings, Instant startedAt, ExecutorService walkers)
+            throws ScanCannotStartException, InterruptedException {
         // The opening calls and ListRoots depend on nothing: ask them at once, judge them in this order.
-        FutureTask<OrganizationInfo> organizationCall = inBackground(aws::organization);
-        FutureTask<Optional<String>> administratorCall = inBackground(aws::accessAnalyzerDelegatedAdministrator);
-        FutureTask<List<OrgNode>> rootsCall = inBackground(aws::roots);
+        Future<OrganizationInfo> organizationCall = walkers.submit(aws::organization);
+        Future<Optional<String>> administratorCall = walkers.submit(aws::accessAnalyzerDelegatedAdministrator);
+        Future<List<OrgNode>> rootsCall = walkers.submit(aws::roots);
         CallerIdentity caller = require(aws::callerIdentity, "cannot tell who is calling (sts:GetCallerIdentity)",
                 "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID");
         OrganizationInfo organization = require(() -> outcome(organizationCall),
@@ -102,8 +100,7 @@ public final class ScanService {
 
         Map<String, AccountScan> accounts = new ConcurrentHashMap<>();
         TaskTracker tracker = new TaskTracker();
-        ExecutorService walkers = Executors.newFixedThreadPool(organizationsParallel, daemon("orgscan-walk"));
-        try (PriorityWorkers workers = new PriorityWorkers(workerThreads(maxParallel), OPENING_ACCOUNTS, "orgscan-scan")) {
+        try (PriorityWorkers workers = new PriorityWorkers(limits.workerThreads(), limits.openingAccounts(), "orgscan-scan")) {
             String admin = delegatedAdministrator;
             OrganizationWalker walker = new OrganizationWalker(aws, walkers);
             walker.walk(outcome(rootsCall), found -> {
@@ -118,7 +115,6 @@ public final class ScanService {
                     progress.accountDone();
                 }
             });
-            progress.organizationListed();
             tracker.await();
             if (tracker.failure() != null) {
                 throw new IllegalStateException("the scan failed unexpectedly", tracker.failure());
@@ -126,8 +122,6 @@ public final class ScanService {
         } catch (AwsCallException e) {
             throw cannotStart(e, "cannot list the organization (organizations:" + e.failure().operation() + ")",
                     "the scan needs the permissions in samples/iam/scanner-policy.json");
-        } finally {
-            walkers.shutdownNow();
         }
 
         List<AccountObservation> observations = accounts.values().stream()
@@ -248,14 +242,8 @@ public final class ScanService {
         T get() throws AwsCallException, InterruptedException;
     }
 
-    private static <T> FutureTask<T> inBackground(Call<T> call) {
-        FutureTask<T> task = new FutureTask<>(call::get);
-        daemon("orgscan-start").newThread(task).start();
-        return task;
-    }
-
-    /** The result of a call run in the background, or its failure as thrown. */
-    private static <T> T outcome(FutureTask<T> task) throws AwsCallException, InterruptedException {
+    /** The result of a call run on another thread, or its failure as thrown. */
+    private static <T> T outcome(Future<T> task) throws AwsCallException, InterruptedException {
         try {
             return task.get();
         } catch (ExecutionException e) {

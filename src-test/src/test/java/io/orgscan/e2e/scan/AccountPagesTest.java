@@ -6,6 +6,7 @@ import io.orgscan.aws.AwsSettings;
 import io.orgscan.aws.RoleSettings;
 import io.orgscan.aws.SdkAwsGateway;
 import io.orgscan.scan.AccountListing;
+import io.orgscan.scan.ScanLimits;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.Scenario;
 import io.orgscan.simulator.SyntheticOrganization;
@@ -27,7 +28,7 @@ class AccountPagesTest {
              SdkAwsGateway gateway = new SdkAwsGateway(
                      new AwsSettings(null, "us-east-1", simulator.endpoint(),
                              new AwsSettings.StaticKeys(keys.accessKeyId(), keys.secretAccessKey(), null)),
-                     new RoleSettings("OrgscanReadOnly", null, "orgscan", null), 4, 4, 4)) {
+                     new RoleSettings("OrgscanReadOnly", null, "orgscan", null), ScanLimits.of(4))) {
             List<Integer> pageSizes = new ArrayList<>();
             List<Long> listingsAnsweredWhenHandedOn = new ArrayList<>();
             List<String> ids = new ArrayList<>();
