@@ -158,6 +158,39 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void valuesOfTheWrongJsonTypeNameTheFieldAndWhatItMustBe() {
+        assertProblem(MINIMAL.replace("\"managementAccountId\": \"111111111111\"", "\"managementAccountId\": 111111111111"),
+                "s.json: organization.managementAccountId must be a string");
+        assertProblem(MINIMAL.replaceFirst("\\}\\s*$", ", \"pageSizes\": {\"organizations\": \"5\"}}"),
+                "s.json: pageSizes.organizations must be an integer");
+        assertProblem(MINIMAL.replaceFirst("\\}\\s*$", ", \"pageSizes\": {\"accessAnalyzer\": 99999999999}}"),
+                "s.json: pageSizes.accessAnalyzer must be an integer");
+        assertProblem(MINIMAL.replaceFirst("\\}\\s*$", ", \"faults\": {\"internalError\": [{\"count\": 1.0}]}}"),
+                "s.json: faults.internalError[0].count must be an integer");
+        assertProblem(MINIMAL.replace("\"name\": \"management\",", "\"name\": \"management\", \"roles\": [null],"),
+                "s.json: accounts[0].roles[0] must be a string");
+        assertProblem(MINIMAL.replace("\"name\": \"management\",", "\"name\": \"management\", \"status\": 3,"),
+                "s.json: accounts[0].status must be a string");
+        assertProblem(MINIMAL.replace("\"name\": \"management\",", "\"name\": \"management\", \"status\": \"GONE\","),
+                "s.json: accounts[0].status \"GONE\" is not one of ACTIVE | SUSPENDED | PENDING_CLOSURE");
+        assertProblem(MINIMAL.replace("\"type\": \"ORGANIZATION\"", "\"type\": 1"),
+                "s.json: accounts[1].analyzers.us-east-1[0].type must be a string");
+        assertProblem(MINIMAL.replace("[{\"name\": \"org\", \"type\": \"ORGANIZATION\"}]", "{}"),
+                "s.json: accounts[1].analyzers.us-east-1 must be a JSON array");
+        assertProblem(MINIMAL.replace("\"credentials\": [{", "\"credentials\": [5, {"),
+                "s.json: credentials[0] must be a JSON object");
+        assertProblem("{}", "s.json: organization is required");
+    }
+
+    @Test
+    void notesAreFreeInEveryObject() throws Exception {
+        Scenario scenario = ScenarioLoader.parse(MINIMAL.replace("\"type\": \"ORGANIZATION\"",
+                "\"type\": \"ORGANIZATION\", \"_why\": {\"any\": [\"shape\"]}, \"comment\": 1"), "s.json");
+
+        assertThat(scenario.account("222222222222").orElseThrow().analyzersIn("us-east-1")).hasSize(1);
+    }
+
+    @Test
     void regionsDefaultToTheCommercialTable() throws Exception {
         Scenario scenario = ScenarioLoader.parse(MINIMAL.replace(
                 "\"regions\": {\"us-east-1\": \"default\", \"af-south-1\": \"opt-in\"},", ""), "s.json");
