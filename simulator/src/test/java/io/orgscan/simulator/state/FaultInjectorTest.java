@@ -22,50 +22,50 @@ class FaultInjectorTest {
 
     @Test
     void throttlesTheFirstNCallsOfTheAccountRegionForItsService() {
-        FaultInjector plan = new FaultInjector(faults(List.of(new Faults.ThrottleRule("555555555555", "eu-west-1", "ec2", 2)), List.of()), 0);
+        FaultInjector injector = new FaultInjector(faults(List.of(new Faults.ThrottleRule("555555555555", "eu-west-1", "ec2", 2)), List.of()), 0);
 
-        assertThat(plan.consumeThrottle("access-analyzer", "555555555555", "eu-west-1")).isFalse();
-        assertThat(plan.consumeThrottle("ec2", "555555555555", "eu-west-2")).isFalse();
-        assertThat(plan.consumeThrottle("ec2", "666666666666", "eu-west-1")).isFalse();
-        assertThat(plan.consumeThrottle("ec2", "555555555555", "eu-west-1")).isTrue();
-        assertThat(plan.consumeThrottle("ec2", "555555555555", "eu-west-1")).isTrue();
-        assertThat(plan.consumeThrottle("ec2", "555555555555", "eu-west-1")).isFalse();
+        assertThat(injector.consumeThrottle("access-analyzer", "555555555555", "eu-west-1")).isFalse();
+        assertThat(injector.consumeThrottle("ec2", "555555555555", "eu-west-2")).isFalse();
+        assertThat(injector.consumeThrottle("ec2", "666666666666", "eu-west-1")).isFalse();
+        assertThat(injector.consumeThrottle("ec2", "555555555555", "eu-west-1")).isTrue();
+        assertThat(injector.consumeThrottle("ec2", "555555555555", "eu-west-1")).isTrue();
+        assertThat(injector.consumeThrottle("ec2", "555555555555", "eu-west-1")).isFalse();
     }
 
     @Test
     void aRuleWithoutServiceCountsEveryService() {
-        FaultInjector plan = new FaultInjector(faults(List.of(new Faults.ThrottleRule("555555555555", "eu-west-1", null, 2)), List.of()), 0);
+        FaultInjector injector = new FaultInjector(faults(List.of(new Faults.ThrottleRule("555555555555", "eu-west-1", null, 2)), List.of()), 0);
 
-        assertThat(plan.consumeThrottle("sts", "555555555555", "eu-west-1")).isTrue();
-        assertThat(plan.consumeThrottle("ec2", "555555555555", "eu-west-1")).isTrue();
-        assertThat(plan.consumeThrottle("access-analyzer", "555555555555", "eu-west-1")).isFalse();
+        assertThat(injector.consumeThrottle("sts", "555555555555", "eu-west-1")).isTrue();
+        assertThat(injector.consumeThrottle("ec2", "555555555555", "eu-west-1")).isTrue();
+        assertThat(injector.consumeThrottle("access-analyzer", "555555555555", "eu-west-1")).isFalse();
     }
 
     @Test
     void internalErrorsMatchEveryGivenField() {
-        FaultInjector plan = new FaultInjector(faults(List.of(), List.of(
+        FaultInjector injector = new FaultInjector(faults(List.of(), List.of(
                 new Faults.InternalErrorRule(null, "us-east-1", "ec2", "DescribeRegions", 1))), 0);
 
-        assertThat(plan.consumeInternalError("ec2", "DescribeRegions", "111111111111", "eu-west-1")).isFalse();
-        assertThat(plan.consumeInternalError("sts", "DescribeRegions", "111111111111", "us-east-1")).isFalse();
-        assertThat(plan.consumeInternalError("ec2", "DescribeRegions", "111111111111", "us-east-1")).isTrue();
-        assertThat(plan.consumeInternalError("ec2", "DescribeRegions", "222222222222", "us-east-1")).isFalse();
+        assertThat(injector.consumeInternalError("ec2", "DescribeRegions", "111111111111", "eu-west-1")).isFalse();
+        assertThat(injector.consumeInternalError("sts", "DescribeRegions", "111111111111", "us-east-1")).isFalse();
+        assertThat(injector.consumeInternalError("ec2", "DescribeRegions", "111111111111", "us-east-1")).isTrue();
+        assertThat(injector.consumeInternalError("ec2", "DescribeRegions", "222222222222", "us-east-1")).isFalse();
     }
 
     @Test
     void deniesAndAddsLatency() {
-        FaultInjector plan = new FaultInjector(faults(List.of(), List.of()), 5);
+        FaultInjector injector = new FaultInjector(faults(List.of(), List.of()), 5);
 
-        assertThat(plan.latencyMs()).isEqualTo(15);
-        assertThat(plan.isAssumeRoleDenied("333333333333")).isTrue();
-        assertThat(plan.isAssumeRoleDenied("444444444444")).isFalse();
-        assertThat(plan.isListAnalyzersDenied("444444444444", "eu-west-1")).isTrue();
-        assertThat(plan.isListAnalyzersDenied("444444444444", "eu-west-2")).isFalse();
+        assertThat(injector.latencyMs()).isEqualTo(15);
+        assertThat(injector.isAssumeRoleDenied("333333333333")).isTrue();
+        assertThat(injector.isAssumeRoleDenied("444444444444")).isFalse();
+        assertThat(injector.isListAnalyzersDenied("444444444444", "eu-west-1")).isTrue();
+        assertThat(injector.isListAnalyzersDenied("444444444444", "eu-west-2")).isFalse();
     }
 
     @Test
     void countersHoldExactlyUnderConcurrency() throws Exception {
-        FaultInjector plan = new FaultInjector(faults(List.of(new Faults.ThrottleRule("555555555555", "eu-west-1", null, 1000)),
+        FaultInjector injector = new FaultInjector(faults(List.of(new Faults.ThrottleRule("555555555555", "eu-west-1", null, 1000)),
                 List.of(new Faults.InternalErrorRule(null, null, null, null, 700))), 0);
         AtomicInteger throttled = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -75,10 +75,10 @@ class FaultInjectorTest {
             for (int t = 0; t < 16; t++) {
                 tasks.add(() -> {
                     for (int i = 0; i < 500; i++) {
-                        if (plan.consumeThrottle("ec2", "555555555555", "eu-west-1")) {
+                        if (injector.consumeThrottle("ec2", "555555555555", "eu-west-1")) {
                             throttled.incrementAndGet();
                         }
-                        if (plan.consumeInternalError("ec2", "DescribeRegions", "555555555555", "eu-west-1")) {
+                        if (injector.consumeInternalError("ec2", "DescribeRegions", "555555555555", "eu-west-1")) {
                             failed.incrementAndGet();
                         }
                     }
