@@ -1,12 +1,17 @@
 package io.orgscan.simulator;
 
+import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.server.CallStats;
+import io.orgscan.simulator.server.CallStatsRecorder;
+import io.orgscan.simulator.server.Router;
+import io.orgscan.simulator.server.SimHttpServer;
 import io.orgscan.simulator.service.AccessAnalyzerHandler;
 import io.orgscan.simulator.service.Ec2Handler;
 import io.orgscan.simulator.service.OrganizationsHandler;
 import io.orgscan.simulator.service.StsHandler;
 import io.orgscan.simulator.state.AnalyzerStore;
 import io.orgscan.simulator.state.CredentialRegistry;
-import io.orgscan.simulator.state.FaultPlan;
+import io.orgscan.simulator.state.FaultInjector;
 import io.orgscan.simulator.wire.PageToken;
 import java.io.IOException;
 import java.net.URI;
@@ -48,7 +53,7 @@ public final class AwsSimulator implements AutoCloseable {
         new SecureRandom().nextBytes(secret);
         PageToken tokens = new PageToken(secret);
         CredentialRegistry credentials = new CredentialRegistry(scenario);
-        FaultPlan faults = new FaultPlan(scenario.faults(), latencyMs);
+        FaultInjector faults = new FaultInjector(scenario.faults(), latencyMs);
         CallStatsRecorder stats = new CallStatsRecorder();
         Router router = new Router(scenario, List.of(
                 new OrganizationsHandler(scenario, tokens),
@@ -68,7 +73,7 @@ public final class AwsSimulator implements AutoCloseable {
     }
 
     /** A snapshot of the calls answered so far; the same data as {@code GET /_stats}. */
-    public SimulatorStats stats() {
+    public CallStats stats() {
         return stats.snapshot();
     }
 

@@ -1,5 +1,9 @@
 package io.orgscan.simulator;
 
+import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.scenario.ScenarioException;
+import io.orgscan.simulator.scenario.ScenarioLoader;
+import io.orgscan.simulator.scenario.SyntheticOrganization;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

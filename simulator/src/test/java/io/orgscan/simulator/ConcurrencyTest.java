@@ -2,6 +2,8 @@ package io.orgscan.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.scenario.SyntheticOrganization;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orgscan.simulator.scenario.MinimalScenario;
+import io.orgscan.simulator.server.CallStats;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +36,7 @@ class SimulatorHttpTest {
 
     @BeforeEach
     void start() throws Exception {
-        simulator = AwsSimulator.start(ScenarioLoader.parse(ScenarioLoaderTest.MINIMAL, "minimal.json"), 0, 0);
+        simulator = AwsSimulator.start(MinimalScenario.parse(), 0, 0);
     }
 
     @AfterEach
@@ -81,7 +83,7 @@ class SimulatorHttpTest {
         assertThat(analyzer.headers().firstValue("x-amzn-ErrorType")).contains("MissingAuthenticationTokenException");
         assertThat(JSON.readTree(analyzer.body()).get("message").asText()).isEqualTo("Missing Authentication Token");
 
-        SimulatorStats stats = simulator.stats();
+        CallStats stats = simulator.stats();
         assertThat(stats.total()).isEqualTo(4);
         assertThat(stats.errors()).isEqualTo(4);
         assertThat(stats.calls()).allSatisfy(call -> assertThat(call.accountId()).isEmpty());
@@ -141,7 +143,7 @@ class SimulatorHttpTest {
 
     @Test
     void statsKeepTheMostCallsAnsweredAtOnce() throws Exception {
-        try (AwsSimulator slow = AwsSimulator.start(ScenarioLoader.parse(ScenarioLoaderTest.MINIMAL, "minimal.json"), 0, 400)) {
+        try (AwsSimulator slow = AwsSimulator.start(MinimalScenario.parse(), 0, 400)) {
             HttpRequest listAnalyzers = HttpRequest.newBuilder(slow.endpoint().resolve("/analyzer"))
                     .header("Authorization", authorization(MANAGEMENT_KEY, "us-east-1", "access-analyzer")).GET().build();
             http.send(listAnalyzers, HttpResponse.BodyHandlers.discarding());

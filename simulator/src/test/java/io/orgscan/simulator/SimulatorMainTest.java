@@ -2,6 +2,7 @@ package io.orgscan.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgscan.simulator.scenario.SyntheticOrganization;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

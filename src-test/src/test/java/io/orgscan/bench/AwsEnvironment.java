@@ -1,6 +1,6 @@
 package io.orgscan.bench;
 
-import io.orgscan.simulator.Scenario;
+import io.orgscan.simulator.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

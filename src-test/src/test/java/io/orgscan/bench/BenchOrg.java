@@ -1,7 +1,7 @@
 package io.orgscan.bench;
 
-import io.orgscan.simulator.Scenario;
-import io.orgscan.simulator.SyntheticOrganization;
+import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.scenario.SyntheticOrganization;
 
 /**
  * A synthetic organization of the benchmark: the simulator process generates it from the same

@@ -1,8 +1,8 @@
 package io.orgscan.bench;
 
-import io.orgscan.simulator.Account;
-import io.orgscan.simulator.AccountState;
-import io.orgscan.simulator.Scenario;
+import io.orgscan.simulator.scenario.Account;
+import io.orgscan.simulator.scenario.AccountState;
+import io.orgscan.simulator.scenario.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.orgscan.bench;
 
-import io.orgscan.simulator.Account;
-import io.orgscan.simulator.AccountState;
-import io.orgscan.simulator.OrganizationalUnit;
-import io.orgscan.simulator.Scenario;
+import io.orgscan.simulator.scenario.Account;
+import io.orgscan.simulator.scenario.AccountState;
+import io.orgscan.simulator.scenario.OrganizationalUnit;
+import io.orgscan.simulator.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.orgscan.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.orgscan.simulator.SimulatorStats;
+import io.orgscan.simulator.server.CallStats;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,7 +43,7 @@ final class SimulatorProcess implements AutoCloseable {
         }
 
         /** The same counts from a simulator running in this JVM. */
-        static Stats of(SimulatorStats stats) {
+        static Stats of(CallStats stats) {
             return new Stats(stats.total(), stats.errors(), stats.peakInFlight(), stats.byOperation(), stats.byAccount(), stats.calls().stream()
                     .map(c -> new Call(c.service(), c.operation(), c.accountId(), c.region(), c.count(), c.errors()))
                     .toList());

@@ -1,9 +1,9 @@
 package io.orgscan.bench;
 
 import io.orgscan.simulator.AwsSimulator;
-import io.orgscan.simulator.Faults;
-import io.orgscan.simulator.Scenario;
-import io.orgscan.simulator.SyntheticOrganization;
+import io.orgscan.simulator.scenario.Faults;
+import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.scenario.SyntheticOrganization;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

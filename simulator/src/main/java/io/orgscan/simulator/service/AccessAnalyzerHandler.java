@@ -2,12 +2,12 @@ package io.orgscan.simulator.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orgscan.simulator.Analyzer;
-import io.orgscan.simulator.AnalyzerStatus;
-import io.orgscan.simulator.AnalyzerType;
-import io.orgscan.simulator.Scenario;
+import io.orgscan.simulator.scenario.Analyzer;
+import io.orgscan.simulator.scenario.AnalyzerStatus;
+import io.orgscan.simulator.scenario.AnalyzerType;
+import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.state.AnalyzerStore;
-import io.orgscan.simulator.state.FaultPlan;
+import io.orgscan.simulator.state.FaultInjector;
 import io.orgscan.simulator.wire.AwsError;
 import io.orgscan.simulator.wire.AwsService;
 import io.orgscan.simulator.wire.JsonWriter;
@@ -37,11 +37,11 @@ public final class AccessAnalyzerHandler implements ServiceHandler {
 
     private final Scenario scenario;
     private final AnalyzerStore analyzers;
-    private final FaultPlan faults;
+    private final FaultInjector faults;
     private final PageToken tokens;
     private final Protocol protocol = new RestJsonProtocol();
 
-    public AccessAnalyzerHandler(Scenario scenario, AnalyzerStore analyzers, FaultPlan faults, PageToken tokens) {
+    public AccessAnalyzerHandler(Scenario scenario, AnalyzerStore analyzers, FaultInjector faults, PageToken tokens) {
         this.scenario = scenario;
         this.analyzers = analyzers;
         this.faults = faults;

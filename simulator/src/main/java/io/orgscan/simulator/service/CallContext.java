@@ -1,6 +1,6 @@
 package io.orgscan.simulator.service;
 
-import io.orgscan.simulator.Account;
+import io.orgscan.simulator.scenario.Account;
 import io.orgscan.simulator.state.CallerIdentity;
 import io.orgscan.simulator.wire.SimRequest;
 import java.time.Instant;

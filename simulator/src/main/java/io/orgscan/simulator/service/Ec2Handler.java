@@ -1,7 +1,7 @@
 package io.orgscan.simulator.service;
 
-import io.orgscan.simulator.RegionKind;
-import io.orgscan.simulator.Scenario;
+import io.orgscan.simulator.scenario.RegionKind;
+import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.wire.AwsError;
 import io.orgscan.simulator.wire.AwsService;
 import io.orgscan.simulator.wire.Ec2QueryProtocol;

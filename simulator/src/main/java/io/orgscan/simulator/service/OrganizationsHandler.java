@@ -2,10 +2,10 @@ package io.orgscan.simulator.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orgscan.simulator.Account;
-import io.orgscan.simulator.Organization;
-import io.orgscan.simulator.OrganizationalUnit;
-import io.orgscan.simulator.Scenario;
+import io.orgscan.simulator.scenario.Account;
+import io.orgscan.simulator.scenario.Organization;
+import io.orgscan.simulator.scenario.OrganizationalUnit;
+import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.wire.AwsError;
 import io.orgscan.simulator.wire.AwsJsonProtocol;
 import io.orgscan.simulator.wire.AwsService;

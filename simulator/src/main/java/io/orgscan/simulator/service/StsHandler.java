@@ -1,11 +1,11 @@
 package io.orgscan.simulator.service;
 
-import io.orgscan.simulator.Account;
-import io.orgscan.simulator.AccountState;
-import io.orgscan.simulator.Scenario;
+import io.orgscan.simulator.scenario.Account;
+import io.orgscan.simulator.scenario.AccountState;
+import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.state.CallerIdentity;
 import io.orgscan.simulator.state.CredentialRegistry;
-import io.orgscan.simulator.state.FaultPlan;
+import io.orgscan.simulator.state.FaultInjector;
 import io.orgscan.simulator.wire.AwsError;
 import io.orgscan.simulator.wire.AwsQueryProtocol;
 import io.orgscan.simulator.wire.AwsService;
@@ -40,10 +40,10 @@ public final class StsHandler implements ServiceHandler {
 
     private final Scenario scenario;
     private final CredentialRegistry credentials;
-    private final FaultPlan faults;
+    private final FaultInjector faults;
     private final Protocol protocol = new AwsQueryProtocol();
 
-    public StsHandler(Scenario scenario, CredentialRegistry credentials, FaultPlan faults) {
+    public StsHandler(Scenario scenario, CredentialRegistry credentials, FaultInjector faults) {
         this.scenario = scenario;
         this.credentials = credentials;
         this.faults = faults;

@@ -1,8 +1,8 @@
 package io.orgscan.simulator.state;
 
-import io.orgscan.simulator.Account;
-import io.orgscan.simulator.Analyzer;
-import io.orgscan.simulator.Scenario;
+import io.orgscan.simulator.scenario.Account;
+import io.orgscan.simulator.scenario.Analyzer;
+import io.orgscan.simulator.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.orgscan.simulator.state;
 
-import io.orgscan.simulator.Scenario;
+import io.orgscan.simulator.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

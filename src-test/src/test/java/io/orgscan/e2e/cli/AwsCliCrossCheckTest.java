@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orgscan.simulator.AwsSimulator;
-import io.orgscan.simulator.Scenario;
-import io.orgscan.simulator.ScenarioLoader;
+import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.scenario.ScenarioLoader;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orgscan.e2e.OrgscanProcess;
 import io.orgscan.simulator.AwsSimulator;
-import io.orgscan.simulator.ScenarioLoader;
+import io.orgscan.simulator.scenario.ScenarioLoader;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

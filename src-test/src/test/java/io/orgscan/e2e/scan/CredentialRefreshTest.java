@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgscan.e2e.OrgscanProcess;
 import io.orgscan.simulator.AwsSimulator;
-import io.orgscan.simulator.Faults;
-import io.orgscan.simulator.Scenario;
-import io.orgscan.simulator.ScenarioLoader;
+import io.orgscan.simulator.scenario.Faults;
+import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

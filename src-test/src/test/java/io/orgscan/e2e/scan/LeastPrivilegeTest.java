@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orgscan.e2e.OrgscanProcess;
 import io.orgscan.simulator.AwsSimulator;
-import io.orgscan.simulator.ScenarioLoader;
-import io.orgscan.simulator.SimulatorStats;
+import io.orgscan.simulator.scenario.ScenarioLoader;
+import io.orgscan.simulator.server.CallStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,8 +42,8 @@ class LeastPrivilegeTest {
             OrgscanProcess.Result result = OrgscanProcess.run(ScanEndToEndTest.securityEnv(), "scan",
                     "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString());
             assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
-            SimulatorStats stats = simulator.stats();
-            for (SimulatorStats.CallCount call : stats.calls()) {
+            CallStats stats = simulator.stats();
+            for (CallStats.CallCount call : stats.calls()) {
                 String action = ACTION_PREFIX.get(call.service()) + ":" + call.operation();
                 called.add(action);
                 if (NEEDS_NO_PERMISSION.contains(action)) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgscan.e2e.OrgscanProcess;
 import io.orgscan.simulator.AwsSimulator;
-import io.orgscan.simulator.Scenario;
-import io.orgscan.simulator.SyntheticOrganization;
+import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.scenario.SyntheticOrganization;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

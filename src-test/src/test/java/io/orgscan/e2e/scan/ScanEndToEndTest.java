@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orgscan.e2e.OrgscanProcess;
 import io.orgscan.simulator.AwsSimulator;
-import io.orgscan.simulator.Scenario;
-import io.orgscan.simulator.ScenarioLoader;
-import io.orgscan.simulator.SimulatorStats;
+import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.scenario.ScenarioLoader;
+import io.orgscan.simulator.server.CallStats;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +134,7 @@ class ScanEndToEndTest {
     void trafficIsExactlyWhatTheScanNeeds() {
         OrgscanProcess.Result result = scan();
         assertThat(result.exitCode()).isEqualTo(4);
-        SimulatorStats stats = simulator.stats();
+        CallStats stats = simulator.stats();
 
         assertThat(stats.count("sts", "AssumeRole")).isEqualTo(ASSUMED.size());
         assertThat(stats.count("sts", "AssumeRole", SECURITY)).as("every AssumeRole with the caller's credentials").isEqualTo(ASSUMED.size());
@@ -206,7 +206,7 @@ class ScanEndToEndTest {
         OrgscanProcess.Result result = OrgscanProcess.run(env("AKIARULESMANAGEMENT1", "rules-management-secret"),
                 "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString());
         assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
-        SimulatorStats stats = simulator.stats();
+        CallStats stats = simulator.stats();
         assertThat(stats.count("sts", "AssumeRole")).isEqualTo(ASSUMED.size()); // security in, management out
         assertThat(stats.count("ec2", "DescribeRegions", "111111111111")).isEqualTo(1);
     }
@@ -247,7 +247,7 @@ class ScanEndToEndTest {
         expected.forEach((cell, reason) -> assertThat(csv.get(cell).get("reason")).as(cell).isEqualTo(reason));
         JsonNode scan = new ObjectMapper().readTree(dir.resolve("scan.json").toFile()).get("scan");
         assertThat(scan.get("caller_account_id").asText()).isEqualTo("333333333333");
-        SimulatorStats stats = simulator.stats();
+        CallStats stats = simulator.stats();
         for (String operation : List.of("DescribeOrganization", "ListDelegatedAdministrators", "ListRoots")) {
             assertThat(stats.count("organizations", operation, "111111111111")).as(operation + " as the role").isEqualTo(1);
             assertThat(stats.count("organizations", operation, "333333333333")).as(operation + " as the member").isZero();

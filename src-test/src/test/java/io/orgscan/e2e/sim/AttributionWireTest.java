@@ -4,7 +4,7 @@ import static io.orgscan.e2e.sim.WireFixture.MEMBER;
 import static io.orgscan.e2e.sim.WireFixture.OPTED_IN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgscan.simulator.SimulatorStats.CallCount;
+import io.orgscan.simulator.server.CallStats.CallCount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -9,9 +9,9 @@ import static io.orgscan.e2e.sim.WireFixture.THROTTLED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.orgscan.simulator.Faults;
-import io.orgscan.simulator.Scenario;
-import io.orgscan.simulator.SimulatorStats.CallCount;
+import io.orgscan.simulator.scenario.Faults;
+import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.server.CallStats.CallCount;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

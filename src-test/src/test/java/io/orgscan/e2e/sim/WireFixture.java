@@ -1,9 +1,9 @@
 package io.orgscan.e2e.sim;
 
 import io.orgscan.simulator.AwsSimulator;
-import io.orgscan.simulator.Scenario;
-import io.orgscan.simulator.ScenarioException;
-import io.orgscan.simulator.ScenarioLoader;
+import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.scenario.ScenarioException;
+import io.orgscan.simulator.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

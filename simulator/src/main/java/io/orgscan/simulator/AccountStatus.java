@@ -1,6 +1,0 @@
-package io.orgscan.simulator;
-
-/** Organizations' legacy {@code Account.Status} (being retired in favour of {@link AccountState}). */
-public enum AccountStatus {
-    ACTIVE, SUSPENDED, PENDING_CLOSURE
-}

@@ -1,6 +1,0 @@
-package io.orgscan.simulator;
-
-/** IAM Access Analyzer {@code AnalyzerStatus}. */
-public enum AnalyzerStatus {
-    ACTIVE, CREATING, DISABLED, FAILED
-}

@@ -1,0 +1,6 @@
+package io.orgscan.simulator.scenario;
+
+/** IAM Access Analyzer {@code AnalyzerStatus}. */
+public enum AnalyzerStatus {
+    ACTIVE, CREATING, DISABLED, FAILED
+}

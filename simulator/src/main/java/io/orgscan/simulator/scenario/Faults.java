@@ -1,0 +1,71 @@
+package io.orgscan.simulator.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Faults a scenario declares (its {@code faults} section). The counters that consume them live in
+ * each running simulator's {@code FaultInjector}, so one scenario can back several simulators, each
+ * starting afresh.
+ *
+ * @param latencyMs           from each AWS request's arrival to its response
+ * @param assumeRoleDenied    accounts into which AssumeRole is refused with AccessDenied
+ * @param listAnalyzersDenied (account, region) pairs where ListAnalyzers answers AccessDeniedException
+ * @param throttle            the first N matching calls are throttled with each protocol's signal
+ * @param internalError       the first N matching calls fail with each protocol's HTTP 500
+ * @param credentialLifetime  when present, AssumeRole credentials expire after this long
+ */
+public record Faults(int latencyMs, Set<String> assumeRoleDenied, Set<AccountRegion> listAnalyzersDenied,
+                     List<ThrottleRule> throttle, List<InternalErrorRule> internalError,
+                     Optional<Duration> credentialLifetime) {
+    public static final Faults NONE = new Faults(0, Set.of(), Set.of(), List.of(), List.of(), Optional.empty());
+
+    /** The services faults may name, as the simulator's stats name them. */
+    public static final Set<String> SERVICES = Set.of("organizations", "sts", "ec2", "access-analyzer");
+
+    public Faults {
+        if (latencyMs < 0) {
+            throw new IllegalArgumentException("faults.latencyMs must not be negative");
+        }
+        assumeRoleDenied = Set.copyOf(assumeRoleDenied);
+        listAnalyzersDenied = Set.copyOf(listAnalyzersDenied);
+        throttle = List.copyOf(throttle);
+        internalError = List.copyOf(internalError);
+        Objects.requireNonNull(credentialLifetime, "credentialLifetime");
+    }
+
+    /** An account and a region. */
+    public record AccountRegion(String account, String region) {
+        public AccountRegion {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(region, "region");
+        }
+    }
+
+    /**
+     * Throttle the first {@code calls} calls made by an account in a region.
+     *
+     * @param service null for calls to any service
+     */
+    public record ThrottleRule(String account, String region, String service, int calls) {
+        public ThrottleRule {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(region, "region");
+            if (calls < 0) {
+                throw new IllegalArgumentException("throttle calls must not be negative");
+            }
+        }
+    }
+
+    /** Fail the first {@code count} matching calls with HTTP 500; a null field matches anything. */
+    public record InternalErrorRule(String account, String region, String service, String operation, int count) {
+        public InternalErrorRule {
+            if (count < 0) {
+                throw new IllegalArgumentException("internalError count must not be negative");
+            }
+        }
+    }
+}
