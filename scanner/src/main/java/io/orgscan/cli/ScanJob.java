@@ -30,19 +30,13 @@ final class ScanJob {
         this.context = context;
     }
 
-    /** Runs the scan, warming the report code up while it waits on the network ({@link ReportWarmUpProgress}). */
+    /** Runs the scan. */
     private ScanResult scan(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel)
             throws ScanCannotStartException, InterruptedException {
-        ReportWarmUpProgress progress = null;
         try (SdkAwsGateway gateway = new SdkAwsGateway(aws, roles, maxParallel, Math.min(STS_PARALLEL, maxParallel), ORGANIZATIONS_PARALLEL);
              ProgressReporter reporter = ProgressReporter.start(context)) {
-            progress = new ReportWarmUpProgress(reporter);
             return new ScanService(gateway, context.clock(), () -> UUID.randomUUID().toString(), ToolVersion.get(),
-                    maxParallel, ORGANIZATIONS_PARALLEL, progress).run(settings);
-        } finally {
-            if (progress != null) {
-                progress.finish();
-            }
+                    maxParallel, ORGANIZATIONS_PARALLEL, reporter).run(settings);
         }
     }
 
