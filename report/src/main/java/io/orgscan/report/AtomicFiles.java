@@ -33,8 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Files are written as a batch: {@link #stage} writes each one to its temporary file, and only
  * {@link #commit} renames them, after all were written. So a writer that fails half way through the
  * last file leaves the previous run's outputs exactly as they were, not a mix of old and new.
- * {@link #close} deletes every temporary file not committed; use try-with-resources. Several
- * threads may stage files at once; commit and close once every stage has returned.
+ * {@link #close} deletes every temporary file not committed; use try-with-resources.
  *
  * <pre>{@code
  * try (AtomicFiles files = AtomicFiles.in(outDir)) {
@@ -52,7 +51,7 @@ public final class AtomicFiles implements AutoCloseable {
     }
 
     private final Path dir;
-    /** final path -> its temporary file, in the order staging finished; guarded by itself. */
+    /** final path -> its temporary file, in staging order. */
     private final Map<Path, Path> staged = new LinkedHashMap<>();
 
     private AtomicFiles(Path dir) {
@@ -88,10 +87,8 @@ public final class AtomicFiles implements AutoCloseable {
      */
     public WrittenFile stage(String fileName, Content content) throws ReportWriteException {
         Path target = dir.resolve(fileName);
-        synchronized (staged) {
-            if (!dir.equals(target.getParent()) || staged.containsKey(target)) {
-                throw new IllegalArgumentException("not a new file name in the folder: " + fileName);
-            }
+        if (!dir.equals(target.getParent()) || staged.containsKey(target)) {
+            throw new IllegalArgumentException("not a new file name in the folder: " + fileName);
         }
         Path temp = dir.resolve("." + fileName + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
                 + ".tmp");
@@ -119,9 +116,7 @@ public final class AtomicFiles implements AutoCloseable {
             throw new ReportWriteException("cannot write " + target + ": " + reason(e.getCause()), e);
         } finally {
             if (written) {
-                synchronized (staged) {
-                    staged.put(target, temp);
-                }
+                staged.put(target, temp);
             } else {
                 deleteQuietly(temp);
             }
@@ -129,7 +124,7 @@ public final class AtomicFiles implements AutoCloseable {
     }
 
     /**
-     * Renames every staged file onto its name, in the order staging finished, replacing older files of that name.
+     * Renames every staged file onto its name, in staging order, replacing older files of that name.
      *
      * @return the files written, in staging order
      */

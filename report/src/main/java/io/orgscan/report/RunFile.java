@@ -30,16 +30,6 @@ public enum RunFile {
         this.format = format;
     }
 
-    /** The file of that name. */
-    public static RunFile named(String fileName) {
-        for (RunFile file : values()) {
-            if (file.fileName.equals(fileName)) {
-                return file;
-            }
-        }
-        throw new IllegalArgumentException("not a file of a run folder: " + fileName);
-    }
-
     /** The file's name inside the run folder. */
     public String fileName() {
         return fileName;

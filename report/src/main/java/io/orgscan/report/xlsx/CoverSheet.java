@@ -3,14 +3,11 @@ package io.orgscan.report.xlsx;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.report.Control;
 import io.orgscan.report.Evidence;
-import io.orgscan.report.FilesBeforeWorkbook;
 import io.orgscan.report.FindingsTable;
 import io.orgscan.report.Population;
 import io.orgscan.report.Reconciliation;
 import io.orgscan.report.RunFile;
 import io.orgscan.report.WrittenFile;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -98,18 +95,10 @@ public final class CoverSheet implements SheetWriter {
 
         blocks.section("Files of this run");
         blocks.header("File", "SHA-256", "Rows", "Bytes");
-        // Those files are being written meanwhile: one row each now, filled in once they are.
-        FilesBeforeWorkbook filesBefore = workbook.filesBefore();
-        List<Row> fileRows = new ArrayList<>();
-        filesBefore.names().forEach(name -> fileRows.add(blocks.row()));
-        workbook.afterAllSheets(() -> {
-            List<WrittenFile> files = filesBefore.await();
-            for (int i = 0; i < files.size(); i++) {
-                WrittenFile file = files.get(i);
-                blocks.fill(fileRows.get(i), file.name(), file.sha256(), file.rows(), file.bytes());
-            }
-        });
-        if (fileRows.isEmpty()) {
+        for (WrittenFile file : evidence.files()) {
+            blocks.values(file.name(), file.sha256(), file.rows(), file.bytes());
+        }
+        if (evidence.files().isEmpty()) {
             blocks.note("No other file was written before this workbook (--format).");
         }
         blocks.paragraph(1, "Written after this workbook, so not listed above: " + RunFile.WORKBOOK.fileName()
@@ -132,8 +121,8 @@ public final class CoverSheet implements SheetWriter {
         for (String[] entry : SHEETS) {
             blocks.values(entry[0], entry[1]);
         }
-        // The Reconciliation line and the files are filled in after every sheet is written: their
-        // rows must still be in the streaming window then, not flushed to disk (where a late cell would be lost).
+        // The Reconciliation line is filled in after every sheet is written: its row must still be
+        // in the streaming window then, not flushed to disk (where a late cell would be lost).
         if (blocks.nextRow() >= WorkbookWriter.ROW_WINDOW) {
             throw new IllegalStateException("the Cover outgrew the streaming window of " + WorkbookWriter.ROW_WINDOW
                     + " rows");

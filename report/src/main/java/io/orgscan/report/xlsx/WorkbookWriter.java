@@ -2,7 +2,6 @@ package io.orgscan.report.xlsx;
 
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.report.Evidence;
-import io.orgscan.report.FilesBeforeWorkbook;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Date;
@@ -84,23 +83,18 @@ public final class WorkbookWriter {
         return new WorkbookWriter(standardSheets());
     }
 
-    /** As {@link #write(Evidence, FilesBeforeWorkbook, OutputStream)} with the files {@code evidence} lists. */
-    public Map<String, Long> write(Evidence evidence, OutputStream out) throws IOException {
-        return write(evidence, FilesBeforeWorkbook.of(evidence.files()), out);
-    }
-
     /**
-     * Writes the workbook to {@code out}; does not close it.
+     * Writes the workbook to {@code out}; does not close it. The Cover lists the files of
+     * {@code evidence}: those written before the workbook.
      *
-     * @param filesBefore the files the Cover lists; waited for after every other sheet is written
      * @return the data rows each table sheet holds, by sheet name (continuation sheets summed)
      */
-    public Map<String, Long> write(Evidence evidence, FilesBeforeWorkbook filesBefore, OutputStream out) throws IOException {
+    public Map<String, Long> write(Evidence evidence, OutputStream out) throws IOException {
         Map<String, Long> rows;
         boolean compressTemporaryFiles = evidence.scan().matrix().cells().size() >= compressedTemporaryFilesFromCells;
         try (SXSSFWorkbook workbook = new StableZipWorkbook(poiSheetWriter, compressTemporaryFiles)) {
             describe(workbook, evidence);
-            WorkbookContext context = new WorkbookContext(workbook, filesBefore);
+            WorkbookContext context = new WorkbookContext(workbook);
             for (SheetWriter sheet : sheets) {
                 sheet.write(evidence, context);
             }
@@ -131,7 +125,7 @@ public final class WorkbookWriter {
 
         @Override
         protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-            return WorkbookZip.of(out, DEFLATE_LEVEL);
+            return new WorkbookZip(out, DEFLATE_LEVEL);
         }
     }
 
