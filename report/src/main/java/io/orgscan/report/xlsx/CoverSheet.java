@@ -1,13 +1,13 @@
 package io.orgscan.report.xlsx;
 
 import io.orgscan.model.ScanMetadata;
-import io.orgscan.report.Control;
-import io.orgscan.report.Evidence;
-import io.orgscan.report.FindingsTable;
-import io.orgscan.report.Population;
-import io.orgscan.report.Reconciliation;
-import io.orgscan.report.RunFile;
-import io.orgscan.report.WrittenFile;
+import io.orgscan.report.evidence.Control;
+import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.evidence.Population;
+import io.orgscan.report.evidence.Reconciliation;
+import io.orgscan.report.evidence.RunFile;
+import io.orgscan.report.evidence.WrittenFile;
+import io.orgscan.report.table.FindingsTable;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;

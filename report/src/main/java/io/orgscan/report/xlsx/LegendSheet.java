@@ -1,10 +1,10 @@
 package io.orgscan.report.xlsx;
 
 import io.orgscan.model.Reason;
-import io.orgscan.report.DataDictionaryTable;
-import io.orgscan.report.Evidence;
-import io.orgscan.report.ExceptionsTable;
-import io.orgscan.report.Vocabulary;
+import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.evidence.Vocabulary;
+import io.orgscan.report.table.DataDictionaryTable;
+import io.orgscan.report.table.ExceptionsTable;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 

@@ -1,7 +1,7 @@
 package io.orgscan.report.xlsx;
 
-import io.orgscan.report.Evidence;
-import io.orgscan.report.ParametersTable;
+import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.table.ParametersTable;
 
 /** The Parameters sheet: {@link ParametersTable} with a bold, frozen, filtered header. */
 public final class ParametersSheet implements SheetWriter {

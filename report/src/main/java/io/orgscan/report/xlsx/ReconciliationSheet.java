@@ -1,7 +1,7 @@
 package io.orgscan.report.xlsx;
 
-import io.orgscan.report.Evidence;
-import io.orgscan.report.Reconciliation;
+import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.evidence.Reconciliation;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;

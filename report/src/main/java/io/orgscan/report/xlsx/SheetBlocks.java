@@ -1,6 +1,6 @@
 package io.orgscan.report.xlsx;
 
-import io.orgscan.report.SpreadsheetText;
+import io.orgscan.report.table.SpreadsheetText;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.CellStyle;

@@ -1,6 +1,6 @@
 package io.orgscan.report.xlsx;
 
-import io.orgscan.report.Evidence;
+import io.orgscan.report.evidence.Evidence;
 
 /**
  * Adds one sheet (or a run of sheets, e.g. a table continued past Excel's row limit) to the

@@ -2,11 +2,11 @@ package io.orgscan.report.xlsx;
 
 import io.orgscan.model.AccountRef;
 import io.orgscan.model.ComplianceStatus;
-import io.orgscan.report.Changes;
-import io.orgscan.report.Evidence;
-import io.orgscan.report.FindingsTable;
-import io.orgscan.report.Population;
-import io.orgscan.report.Population.Tally;
+import io.orgscan.report.evidence.Changes;
+import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.evidence.Population.Tally;
+import io.orgscan.report.evidence.Population;
+import io.orgscan.report.table.FindingsTable;
 import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.XDDFColor;

@@ -1,14 +1,14 @@
 package io.orgscan.report.xlsx;
 
-import io.orgscan.report.AccountsTable;
-import io.orgscan.report.Column;
-import io.orgscan.report.ColumnType;
-import io.orgscan.report.ErrorsTable;
-import io.orgscan.report.Evidence;
-import io.orgscan.report.ExceptionsTable;
-import io.orgscan.report.FindingsTable;
-import io.orgscan.report.Reconciliation;
-import io.orgscan.report.Table;
+import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.evidence.Reconciliation;
+import io.orgscan.report.table.AccountsTable;
+import io.orgscan.report.table.Column;
+import io.orgscan.report.table.ColumnType;
+import io.orgscan.report.table.ErrorsTable;
+import io.orgscan.report.table.ExceptionsTable;
+import io.orgscan.report.table.FindingsTable;
+import io.orgscan.report.table.Table;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;

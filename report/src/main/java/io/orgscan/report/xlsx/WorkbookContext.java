@@ -1,8 +1,8 @@
 package io.orgscan.report.xlsx;
 
-import io.orgscan.report.Evidence;
-import io.orgscan.report.Reconciliation;
-import io.orgscan.report.SpreadsheetText;
+import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.evidence.Reconciliation;
+import io.orgscan.report.table.SpreadsheetText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

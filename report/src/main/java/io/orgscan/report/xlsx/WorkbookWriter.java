@@ -1,7 +1,7 @@
 package io.orgscan.report.xlsx;
 
 import io.orgscan.model.ScanMetadata;
-import io.orgscan.report.Evidence;
+import io.orgscan.report.evidence.Evidence;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Date;

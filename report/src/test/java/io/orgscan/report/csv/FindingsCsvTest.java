@@ -3,9 +3,9 @@ package io.orgscan.report.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgscan.model.ScanResult;
-import io.orgscan.report.FindingsTable;
-import io.orgscan.report.ScanFixture;
-import io.orgscan.report.SpreadsheetText;
+import io.orgscan.report.table.FindingsTable;
+import io.orgscan.report.table.SpreadsheetText;
+import io.orgscan.report.testkit.ScanFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;

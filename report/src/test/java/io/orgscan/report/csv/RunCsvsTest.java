@@ -3,11 +3,11 @@ package io.orgscan.report.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgscan.model.ScanResult;
-import io.orgscan.report.CsvFiles;
-import io.orgscan.report.OutputFormat;
-import io.orgscan.report.ReportRenderer;
-import io.orgscan.report.ScanFixture;
-import io.orgscan.report.SpreadsheetText;
+import io.orgscan.report.folder.OutputFormat;
+import io.orgscan.report.folder.ReportRenderer;
+import io.orgscan.report.table.SpreadsheetText;
+import io.orgscan.report.testkit.CsvFiles;
+import io.orgscan.report.testkit.ScanFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import io.orgscan.model.Reason;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.json.ScanJson;
+import io.orgscan.report.testkit.ScanFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,9 +41,8 @@ class ReportCommandTest {
                     null));
         }
         Path file = dir.resolve("q2-scan.json");
-        ScanJson.write(new ScanResult(earlier, new CoverageMatrix(demo.matrix().accounts(), demo.matrix().regions(),
-                cells), demo.errors()), file);
-        return file;
+        return ScanFixture.write(new ScanResult(earlier, new CoverageMatrix(demo.matrix().accounts(),
+                demo.matrix().regions(), cells), demo.errors()), file);
     }
 
     @Test
