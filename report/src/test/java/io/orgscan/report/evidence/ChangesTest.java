@@ -17,7 +17,7 @@ import io.orgscan.report.folder.OutputFormat;
 import io.orgscan.report.folder.RenderOptions;
 import io.orgscan.report.folder.ReportRenderer;
 import io.orgscan.report.table.FindingsTable;
-import io.orgscan.report.testkit.CsvFiles;
+import io.orgscan.report.testkit.CsvReader;
 import io.orgscan.report.testkit.FileHash;
 import io.orgscan.report.testkit.ScanFixture;
 import io.orgscan.report.testkit.WorkbookReader;
@@ -91,11 +91,11 @@ class ChangesTest {
         Path out = dir.resolve("q3");
         ReportRenderer.render(current(), out, EnumSet.allOf(OutputFormat.class), new RenderOptions(previousFile(), "9.9"));
 
-        List<String> header = CsvFiles.header(Files.readAllBytes(out.resolve("findings.csv")));
+        List<String> header = CsvReader.header(Files.readAllBytes(out.resolve("findings.csv")));
         assertThat(header).hasSize(20);
         assertThat(header.subList(0, 18)).containsExactlyElementsOf(FindingsTable.of(current()).header());
         assertThat(header.subList(18, 20)).containsExactly("previous_status", "status_changed");
-        List<CSVRecord> rows = CsvFiles.parse(Files.readAllBytes(out.resolve("findings.csv")));
+        List<CSVRecord> rows = CsvReader.parse(Files.readAllBytes(out.resolve("findings.csv")));
         assertThat(rows).extracting(r -> r.get("account_id") + " " + r.get("region") + " " + r.get("previous_status")
                 + " " + r.get("status_changed")).containsExactly(
                 KEPT + " ap-south-1 COMPLIANT true", KEPT + " eu-west-1 NON_COMPLIANT false",
@@ -122,7 +122,7 @@ class ChangesTest {
     @Test
     void withoutAPreviousScanFindingsKeepExactlyTheirEighteenColumns() throws Exception {
         ReportRenderer.render(current(), dir, EnumSet.of(OutputFormat.CSV));
-        assertThat(CsvFiles.header(Files.readAllBytes(dir.resolve("findings.csv")))).hasSize(18);
+        assertThat(CsvReader.header(Files.readAllBytes(dir.resolve("findings.csv")))).hasSize(18);
     }
 
     @Test

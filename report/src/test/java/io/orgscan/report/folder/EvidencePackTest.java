@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.orgscan.report.testkit.CsvFiles;
+import io.orgscan.report.testkit.CsvReader;
 import io.orgscan.report.testkit.FileHash;
 import io.orgscan.report.testkit.ScanFixture;
 import io.orgscan.report.testkit.WorkbookReader;
@@ -33,7 +33,7 @@ class EvidencePackTest {
     }
 
     static long csvRows(Path file) throws IOException {
-        return CsvFiles.parse(Files.readAllBytes(file)).size();
+        return CsvReader.parse(Files.readAllBytes(file)).size();
     }
 
     @Test
@@ -82,7 +82,7 @@ class EvidencePackTest {
         assertThat(cover).contains(java.util.Arrays.asList("scan.json", FileHash.sha256(dir.resolve("scan.json")), null,
                 Long.toString(Files.size(dir.resolve("scan.json")))));
 
-        var result = CsvFiles.parse(Files.readAllBytes(dir.resolve("control_result.csv"))).get(0);
+        var result = CsvReader.parse(Files.readAllBytes(dir.resolve("control_result.csv"))).get(0);
         assertThat(result.get("workbook_file")).isEqualTo("coverage.xlsx");
         assertThat(result.get("workbook_sha256")).isEqualTo(FileHash.sha256(dir.resolve("coverage.xlsx")));
         assertThat(result.get("findings_csv_sha256")).isEqualTo(FileHash.sha256(dir.resolve("findings.csv")));

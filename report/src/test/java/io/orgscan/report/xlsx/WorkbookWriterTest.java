@@ -20,19 +20,16 @@ import io.orgscan.report.table.ErrorsTable;
 import io.orgscan.report.table.FindingsTable;
 import io.orgscan.report.table.SpreadsheetText;
 import io.orgscan.report.table.Table;
+import io.orgscan.report.testkit.CsvReader;
 import io.orgscan.report.testkit.ScanFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.ConditionalFormatting;
 import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -60,12 +57,7 @@ class WorkbookWriterTest {
     static List<List<String>> csv(Table<?> table) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvTableWriter.write(table, out);
-        try (CSVParser parser = CSVParser.builder()
-                .setReader(new StringReader(out.toString(StandardCharsets.UTF_8)))
-                .setFormat(CSVFormat.Builder.create().setDelimiter(',').setQuote('"').get())
-                .get()) {
-            return parser.getRecords().stream().map(CSVRecord::toList).toList();
-        }
+        return CsvReader.rows(out.toByteArray());
     }
 
     @Test
