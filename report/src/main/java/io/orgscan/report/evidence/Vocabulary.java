@@ -5,36 +5,17 @@ import io.orgscan.model.Reason;
 import java.util.List;
 
 /**
- * What the statuses and reasons mean, and how the statuses map to the vocabularies GRC tools and
- * AWS services use. Shown on the Method and Legend sheets, listed in data_dictionary.csv.
+ * What each reason means, and the decision table that gives them. Shown on the Method and Legend
+ * sheets, listed in data_dictionary.csv. (What each status means, and its names in other frameworks,
+ * is the control's data: {@link Control#statuses()}.)
  */
 public final class Vocabulary {
-    /** One status and its names elsewhere. */
-    public record StatusMapping(ComplianceStatus status, String meaning, String awsConfig, String asff, String ocsf,
-                                String cisoAssistant) {
-    }
-
     /** One rule of the decision table, in the order the evaluator applies them (first match wins). */
     public record Rule(Reason reason, String when) {
         public ComplianceStatus status() {
             return reason.status();
         }
     }
-
-    /** ASFF: Security Hub's {@code Compliance.Status}; OCSF: {@code compliance.status_id} of a Compliance Finding. */
-    public static final List<StatusMapping> STATUSES = List.of(
-            new StatusMapping(ComplianceStatus.COMPLIANT,
-                    "An ACTIVE external-access analyzer covers the account in the region.",
-                    "COMPLIANT", "PASSED", "1 Pass", "compliant"),
-            new StatusMapping(ComplianceStatus.NON_COMPLIANT,
-                    "The region is enabled for the account and no ACTIVE external-access analyzer covers it.",
-                    "NON_COMPLIANT", "FAILED", "3 Fail", "non_compliant"),
-            new StatusMapping(ComplianceStatus.NOT_APPLICABLE,
-                    "The control does not apply: region not enabled, account not ACTIVE, or left out by the scope parameters.",
-                    "NOT_APPLICABLE", "NOT_AVAILABLE", "99 Other (Not Applicable)", "not_applicable"),
-            new StatusMapping(ComplianceStatus.INSUFFICIENT_DATA,
-                    "The scan could not tell: an AWS call failed after its retries. Never a pass.",
-                    "INSUFFICIENT_DATA", "WARNING", "2 Warning", "not_assessed"));
 
     /** The decision table, first match wins (the scanner's CoverageEvaluator; the README's table). */
     public static final List<Rule> RULES = List.of(
@@ -74,9 +55,5 @@ public final class Vocabulary {
             case ACCESS_DENIED -> "A read call was denied.";
             case API_ERROR -> "A read call failed for another reason, throttling included, after its retries.";
         };
-    }
-
-    public static StatusMapping mapping(ComplianceStatus status) {
-        return STATUSES.get(status.ordinal());
     }
 }

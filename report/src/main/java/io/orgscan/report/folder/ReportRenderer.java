@@ -103,7 +103,7 @@ public final class ReportRenderer {
             Evidence complete = evidence.withFiles(written);
             List<WrittenFile> beforeManifest = List.copyOf(written);
             written.add(files.stage(RunFile.RUN_MANIFEST.fileName(),
-                    out -> RunManifest.write(complete, reconciliation, beforeManifest, options, out)));
+                    RunManifest.of(complete, reconciliation, beforeManifest, options)::write));
             List<WrittenFile> all = List.copyOf(written);
             files.stage(RunFile.SHA256SUMS.fileName(), out -> Sha256Sums.write(all, out));
             return files.commit();

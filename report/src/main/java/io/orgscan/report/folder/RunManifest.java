@@ -1,14 +1,15 @@
 package io.orgscan.report.folder;
 
-import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.orgscan.model.ComplianceStatus;
-import io.orgscan.model.Parameter;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.report.evidence.Control;
 import io.orgscan.report.evidence.Evidence;
@@ -19,157 +20,150 @@ import io.orgscan.report.evidence.WrittenFile;
 import io.orgscan.report.table.FindingsTable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * run_manifest.json: the run's metadata, parameters, population counts, reconciliation, and each
- * file's name, bytes, rows and SHA-256, for a machine to check what the Cover tells a person. Fields
- * in a fixed order, two-space indentation, {@code \n} line ends, a final newline: the same render
- * gives the same bytes. Described field by field in docs/OUTPUTS.md.
+ * file's name, bytes, rows and SHA-256, for a machine to check what the Cover tells a person. The
+ * records below are the file, field for field in their order; two-space indentation, {@code \n}
+ * line ends, a final newline: the same render gives the same bytes. Described field by field in
+ * docs/OUTPUTS.md.
  */
-public final class RunManifest {
+@JsonPropertyOrder({"manifest_version", "run_id", "tool", "scan", "control", "parameters", "previous_scan",
+        "population", "result", "reconciliation", "files"})
+public record RunManifest(
+        @JsonProperty("manifest_version") int manifestVersion,
+        @JsonProperty("run_id") String runId,
+        Tool tool,
+        Scan scan,
+        ManifestControl control,
+        List<ManifestParameter> parameters,
+        @JsonProperty("previous_scan") Previous previousScan,
+        ManifestPopulation population,
+        Result result,
+        List<Check> reconciliation,
+        List<ManifestFile> files) {
+
     /** The version of this file's fields. */
     public static final int MANIFEST_VERSION = 1;
 
-    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-
-    private RunManifest() {
-    }
-
-    /** @param files every file written before the manifest, in writing order */
-    public static void write(Evidence evidence, Reconciliation reconciliation, List<WrittenFile> files,
-                             RenderOptions options, OutputStream out) throws IOException {
-        ScanMetadata scan = evidence.scan().metadata();
-        Population population = evidence.population();
-        Control control = evidence.control();
-        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            json.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+    private static final ObjectWriter WRITER = JsonMapper.builder(
+                    JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build())
+            .build()
+            .writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                     .withObjectEmptySeparator("")
                     .withArrayEmptySeparator(""))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-            json.writeStartObject();
-            json.writeNumberField("manifest_version", MANIFEST_VERSION);
-            json.writeStringField("run_id", scan.scanId());
 
-            json.writeObjectFieldStart("tool");
-            json.writeStringField("name", scan.toolName());
-            json.writeStringField("version", scan.toolVersion());
-            json.writeStringField("rendered_by_version", options.rendererVersion());
-            json.writeEndObject();
+    @JsonPropertyOrder({"name", "version", "rendered_by_version"})
+    record Tool(String name, String version, @JsonProperty("rendered_by_version") String renderedByVersion) {
+    }
 
-            json.writeObjectFieldStart("scan");
-            json.writeStringField("scan_id", scan.scanId());
-            json.writeStringField("started_at", FindingsTable.timestamp(scan.startedAt()));
-            json.writeStringField("finished_at", FindingsTable.timestamp(scan.finishedAt()));
-            json.writeStringField("caller_arn", scan.callerArn());
-            json.writeStringField("caller_account_id", scan.callerAccountId());
-            json.writeStringField("organization_id", scan.organizationId());
-            json.writeStringField("management_account_id", scan.managementAccountId());
-            json.writeStringField("delegated_administrator_id", scan.delegatedAdministratorId());
-            json.writeStringField("partition", scan.partition());
-            json.writeStringField("policy", scan.policy().name());
-            json.writeEndObject();
+    @JsonPropertyOrder({"scan_id", "started_at", "finished_at", "caller_arn", "caller_account_id", "organization_id",
+            "management_account_id", "delegated_administrator_id", "partition", "policy"})
+    record Scan(@JsonProperty("scan_id") String scanId, @JsonProperty("started_at") String startedAt,
+                @JsonProperty("finished_at") String finishedAt, @JsonProperty("caller_arn") String callerArn,
+                @JsonProperty("caller_account_id") String callerAccountId,
+                @JsonProperty("organization_id") String organizationId,
+                @JsonProperty("management_account_id") String managementAccountId,
+                @JsonProperty("delegated_administrator_id") String delegatedAdministratorId,
+                String partition, String policy) {
+    }
 
-            json.writeObjectFieldStart("control");
-            json.writeStringField("title", control.title());
-            json.writeStringField("security_hub_control_id", control.securityHubControlId());
-            json.writeStringField("config_rule", control.configRuleName());
-            json.writeStringField("config_rule_identifier", control.configRuleIdentifier());
-            json.writeArrayFieldStart("cis");
-            for (Control.CisReference reference : control.cisReferences()) {
-                json.writeStartObject();
-                json.writeStringField("version", reference.version());
-                json.writeStringField("recommendation", reference.recommendation());
-                json.writeStringField("title", reference.title());
-                json.writeStringField("source", reference.source());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
+    @JsonPropertyOrder({"title", "security_hub_control_id", "config_rule", "config_rule_identifier", "cis"})
+    record ManifestControl(String title, @JsonProperty("security_hub_control_id") String securityHubControlId,
+                           @JsonProperty("config_rule") String configRule,
+                           @JsonProperty("config_rule_identifier") String configRuleIdentifier,
+                           List<Control.CisReference> cis) {
+    }
 
-            json.writeArrayFieldStart("parameters");
-            for (Parameter parameter : scan.parameters()) {
-                json.writeStartObject();
-                json.writeStringField("name", parameter.name());
-                json.writeStringField("value", parameter.value());
-                json.writeStringField("source", parameter.source().name());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+    @JsonPropertyOrder({"name", "value", "source"})
+    record ManifestParameter(String name, String value, String source) {
+    }
 
-            json.writeFieldName("previous_scan");
-            if (evidence.changes() == null) {
-                json.writeNull();
-            } else {
-                PreviousScan previous = evidence.changes().previous();
-                json.writeStartObject();
-                json.writeStringField("file", previous.fileName());
-                json.writeStringField("sha256", previous.sha256());
-                json.writeStringField("scan_id", previous.result().metadata().scanId());
-                json.writeStringField("started_at", FindingsTable.timestamp(previous.result().metadata().startedAt()));
-                json.writeEndObject();
-            }
+    @JsonPropertyOrder({"file", "sha256", "scan_id", "started_at"})
+    record Previous(String file, String sha256, @JsonProperty("scan_id") String scanId,
+                    @JsonProperty("started_at") String startedAt) {
+    }
 
-            json.writeObjectFieldStart("population");
-            json.writeNumberField("accounts_listed", population.accountsListed());
-            json.writeNumberField("accounts_in_scope", population.accountsEvaluated());
-            json.writeNumberField("accounts_not_active", population.accountsNotActive());
-            json.writeNumberField("accounts_excluded", population.accountsExcluded());
-            json.writeNumberField("accounts_fully_covered", population.accountsFullyCovered());
-            json.writeNumberField("regions", population.regions());
-            json.writeNumberField("rows_total", population.rows());
-            json.writeObjectFieldStart("rows_by_status");
-            for (ComplianceStatus status : ComplianceStatus.values()) {
-                json.writeNumberField(status.name(), population.rows(status));
-            }
-            json.writeEndObject();
-            json.writeFieldName("coverage_pct");
-            if (population.coverage().isPresent()) {
-                json.writeNumber(population.coverage().get());
-            } else {
-                json.writeNull();
-            }
-            json.writeNumberField("errors", population.errors());
-            json.writeEndObject();
+    /** {@code rows_by_status} in the statuses' order; {@code coverage_pct} null when nothing applies. */
+    @JsonPropertyOrder({"accounts_listed", "accounts_in_scope", "accounts_not_active", "accounts_excluded",
+            "accounts_fully_covered", "regions", "rows_total", "rows_by_status", "coverage_pct", "errors"})
+    record ManifestPopulation(@JsonProperty("accounts_listed") long accountsListed,
+                              @JsonProperty("accounts_in_scope") long accountsInScope,
+                              @JsonProperty("accounts_not_active") long accountsNotActive,
+                              @JsonProperty("accounts_excluded") long accountsExcluded,
+                              @JsonProperty("accounts_fully_covered") long accountsFullyCovered,
+                              int regions,
+                              @JsonProperty("rows_total") long rowsTotal,
+                              @JsonProperty("rows_by_status") Map<String, Long> rowsByStatus,
+                              @JsonProperty("coverage_pct") BigDecimal coveragePct,
+                              int errors) {
+    }
 
-            json.writeObjectFieldStart("result");
-            json.writeStringField("control_result", population.controlResult().name());
-            json.writeBooleanField("scan_complete", population.scanComplete());
-            json.writeStringField("reconciliation", reconciliation.result());
-            json.writeEndObject();
+    @JsonPropertyOrder({"control_result", "scan_complete", "reconciliation"})
+    record Result(@JsonProperty("control_result") String controlResult,
+                  @JsonProperty("scan_complete") boolean scanComplete, String reconciliation) {
+    }
 
-            json.writeArrayFieldStart("reconciliation");
-            for (Reconciliation.Check check : reconciliation.checks()) {
-                json.writeStartObject();
-                json.writeStringField("check", check.id());
-                json.writeStringField("description", check.description());
-                json.writeNumberField("expected", check.expected());
-                json.writeNumberField("actual", check.actual());
-                json.writeStringField("result", check.result());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+    @JsonPropertyOrder({"check", "description", "expected", "actual", "result"})
+    record Check(String check, String description, long expected, long actual, String result) {
+    }
 
-            json.writeArrayFieldStart("files");
-            for (WrittenFile file : files) {
-                json.writeStartObject();
-                json.writeStringField("name", file.name());
-                json.writeNumberField("bytes", file.bytes());
-                json.writeFieldName("rows");
-                if (file.rows() == null) {
-                    json.writeNull();
-                } else {
-                    json.writeNumber(file.rows());
-                }
-                json.writeStringField("sha256", file.sha256());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-            json.writeRaw('\n');
+    /** {@code rows}: data rows of a CSV, null for other files. */
+    @JsonPropertyOrder({"name", "bytes", "rows", "sha256"})
+    record ManifestFile(String name, long bytes, Long rows, String sha256) {
+    }
+
+    /**
+     * The manifest of a render.
+     *
+     * @param files every file written before the manifest, in writing order
+     */
+    public static RunManifest of(Evidence evidence, Reconciliation reconciliation, List<WrittenFile> files,
+                                 RenderOptions options) {
+        ScanMetadata scan = evidence.scan().metadata();
+        Population population = evidence.population();
+        Control control = evidence.control();
+        Map<String, Long> rowsByStatus = new LinkedHashMap<>();
+        for (ComplianceStatus status : ComplianceStatus.values()) {
+            rowsByStatus.put(status.name(), population.rows(status));
         }
+        Previous previous = null;
+        if (evidence.changes() != null) {
+            PreviousScan scanBefore = evidence.changes().previous();
+            previous = new Previous(scanBefore.fileName(), scanBefore.sha256(), scanBefore.result().metadata().scanId(),
+                    FindingsTable.timestamp(scanBefore.result().metadata().startedAt()));
+        }
+        return new RunManifest(MANIFEST_VERSION, scan.scanId(),
+                new Tool(scan.toolName(), scan.toolVersion(), options.rendererVersion()),
+                new Scan(scan.scanId(), FindingsTable.timestamp(scan.startedAt()), FindingsTable.timestamp(scan.finishedAt()),
+                        scan.callerArn(), scan.callerAccountId(), scan.organizationId(), scan.managementAccountId(),
+                        scan.delegatedAdministratorId(), scan.partition(), scan.policy().name()),
+                new ManifestControl(control.title(), control.securityHubControlId(), control.configRuleName(),
+                        control.configRuleIdentifier(), control.cisReferences()),
+                scan.parameters().stream()
+                        .map(p -> new ManifestParameter(p.name(), p.value(), p.source().name())).toList(),
+                previous,
+                new ManifestPopulation(population.accountsListed(), population.accountsEvaluated(),
+                        population.accountsNotActive(), population.accountsExcluded(), population.accountsFullyCovered(),
+                        population.regions(), population.rows(), rowsByStatus, population.coverage().orElse(null),
+                        population.errors()),
+                new Result(population.controlResult().name(), population.scanComplete(), reconciliation.result()),
+                reconciliation.checks().stream()
+                        .map(c -> new Check(c.id(), c.description(), c.expected(), c.actual(), c.result())).toList(),
+                files.stream().map(f -> new ManifestFile(f.name(), f.bytes(), f.rows(), f.sha256())).toList());
+    }
+
+    /** Writes the manifest, then a final newline, to {@code out}; flushes but does not close it. */
+    public void write(OutputStream out) throws IOException {
+        WRITER.writeValue(out, this);
+        out.write('\n');
         out.flush();
     }
 }

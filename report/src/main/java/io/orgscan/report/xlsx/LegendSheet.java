@@ -1,6 +1,7 @@
 package io.orgscan.report.xlsx;
 
 import io.orgscan.model.Reason;
+import io.orgscan.report.evidence.Control;
 import io.orgscan.report.evidence.Evidence;
 import io.orgscan.report.evidence.Vocabulary;
 import io.orgscan.report.table.DataDictionaryTable;
@@ -30,7 +31,7 @@ public final class LegendSheet implements SheetWriter {
         blocks.header("Status", "Code (Matrix)", "Meaning", "AWS Config", "Security Hub ASFF Compliance.Status",
                 "OCSF compliance.status_id", "CISO Assistant");
         int first = blocks.nextRow();
-        for (Vocabulary.StatusMapping mapping : Vocabulary.STATUSES) {
+        for (Control.StatusMapping mapping : evidence.control().statuses()) {
             blocks.values(mapping.status().name(), mapping.status().shortCode(), mapping.meaning(), mapping.awsConfig(),
                     mapping.asff(), mapping.ocsf(), mapping.cisoAssistant());
         }

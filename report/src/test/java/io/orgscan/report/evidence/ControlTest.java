@@ -22,4 +22,15 @@ class ControlTest {
         assertThat(control.configRuleIdentifier()).isEqualTo("IAM_EXTERNAL_ACCESS_ANALYZER_ENABLED");
         assertThat(control.cisNotConfirmed()).contains("not against the CIS PDFs");
     }
+
+    @Test
+    void eachStatusOnceWithItsNamesInAwsConfigSecurityHubOcsfAndCisoAssistant() {
+        assertThat(Control.standard().statuses())
+                .extracting(s -> String.join(" ", s.status().name(), s.awsConfig(), s.asff(), s.ocsf(), s.cisoAssistant()))
+                .containsExactly(
+                        "COMPLIANT COMPLIANT PASSED 1 Pass compliant",
+                        "NON_COMPLIANT NON_COMPLIANT FAILED 3 Fail non_compliant",
+                        "NOT_APPLICABLE NOT_APPLICABLE NOT_AVAILABLE 99 Other (Not Applicable) not_applicable",
+                        "INSUFFICIENT_DATA INSUFFICIENT_DATA WARNING 2 Warning not_assessed");
+    }
 }
