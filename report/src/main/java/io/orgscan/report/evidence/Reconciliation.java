@@ -48,61 +48,61 @@ public final class Reconciliation {
      * @param sheetRows data rows per sheet as the workbook wrote them (see the constants); empty when
      *                  no workbook was written
      */
-    public static Reconciliation of(Evidence evidence, Map<String, Long> sheetRows) {
-        Population population = evidence.population();
+    public static Reconciliation of(RenderInput input, Map<String, Long> sheetRows) {
+        CoverageCounts counts = input.counts();
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("accounts", "Accounts listed = accounts evaluated + accounts not ACTIVE + accounts "
                 + "excluded by the scope parameters",
-                population.accountsListed(),
-                population.accountsEvaluated() + population.accountsNotActive() + population.accountsExcluded()));
+                counts.accountsListed(),
+                counts.accountsEvaluated() + counts.accountsNotActive() + counts.accountsExcluded()));
         checks.add(new Check("population", "Findings rows = sum over the accounts listed of the region universe "
                 + "(accounts x regions)",
-                population.accountsListed() * population.regions(),
-                evidence.scan().matrix().cells().size()));
+                counts.accountsListed() * counts.regions(),
+                input.scan().matrix().cells().size()));
         long byStatus = 0;
         for (ComplianceStatus status : ComplianceStatus.values()) {
-            byStatus += population.rows(status);
+            byStatus += counts.rows(status);
         }
         checks.add(new Check("statuses", "Rows by status (COMPLIANT + NON_COMPLIANT + NOT_APPLICABLE + "
-                + "INSUFFICIENT_DATA) = findings rows", evidence.scan().matrix().cells().size(), byStatus));
+                + "INSUFFICIENT_DATA) = findings rows", input.scan().matrix().cells().size(), byStatus));
         checks.add(new Check("errors", "INSUFFICIENT_DATA rows with an error row (errors.csv / Errors sheet) = "
-                + "INSUFFICIENT_DATA rows", population.rows(ComplianceStatus.INSUFFICIENT_DATA),
-                evidence.errorLinks().linkedCells()));
+                + "INSUFFICIENT_DATA rows", counts.rows(ComplianceStatus.INSUFFICIENT_DATA),
+                input.errorLinks().linkedCells()));
 
-        csv(checks, evidence, RunFile.FINDINGS_CSV, "findings", population.rows());
-        csv(checks, evidence, RunFile.ACCOUNTS_CSV, "accounts listed", population.accountsListed());
-        csv(checks, evidence, RunFile.ERRORS_CSV, "failed AWS calls in scan.json", population.errors());
+        csv(checks, input, RunFile.FINDINGS_CSV, "findings", counts.rows());
+        csv(checks, input, RunFile.ACCOUNTS_CSV, "accounts listed", counts.accountsListed());
+        csv(checks, input, RunFile.ERRORS_CSV, "failed AWS calls in scan.json", counts.errors());
 
-        sheet(checks, evidence, sheetRows, FINDINGS_SHEET, RunFile.FINDINGS_CSV, "findings", population.rows());
-        sheet(checks, evidence, sheetRows, ACCOUNTS_SHEET, RunFile.ACCOUNTS_CSV, "accounts listed",
-                population.accountsListed());
-        sheet(checks, evidence, sheetRows, ERRORS_SHEET, RunFile.ERRORS_CSV, "failed AWS calls in scan.json",
-                population.errors());
+        sheet(checks, input, sheetRows, FINDINGS_SHEET, RunFile.FINDINGS_CSV, "findings", counts.rows());
+        sheet(checks, input, sheetRows, ACCOUNTS_SHEET, RunFile.ACCOUNTS_CSV, "accounts listed",
+                counts.accountsListed());
+        sheet(checks, input, sheetRows, ERRORS_SHEET, RunFile.ERRORS_CSV, "failed AWS calls in scan.json",
+                counts.errors());
         if (sheetRows.containsKey(EXCEPTIONS_SHEET)) {
             checks.add(new Check("sheet:" + EXCEPTIONS_SHEET, "Exceptions sheet rows = NON_COMPLIANT + "
-                    + "INSUFFICIENT_DATA rows", population.rows(ComplianceStatus.NON_COMPLIANT)
-                    + population.rows(ComplianceStatus.INSUFFICIENT_DATA), sheetRows.get(EXCEPTIONS_SHEET)));
+                    + "INSUFFICIENT_DATA rows", counts.rows(ComplianceStatus.NON_COMPLIANT)
+                    + counts.rows(ComplianceStatus.INSUFFICIENT_DATA), sheetRows.get(EXCEPTIONS_SHEET)));
         }
         if (sheetRows.containsKey(MATRIX_SHEET)) {
             checks.add(new Check("sheet:" + MATRIX_SHEET, "Matrix sheet account rows = accounts listed",
-                    population.accountsListed(), sheetRows.get(MATRIX_SHEET)));
+                    counts.accountsListed(), sheetRows.get(MATRIX_SHEET)));
         }
         return new Reconciliation(checks);
     }
 
-    private static void csv(List<Check> checks, Evidence evidence, RunFile file, String what, long expected) {
-        Optional<WrittenFile> written = evidence.file(file);
+    private static void csv(List<Check> checks, RenderInput input, RunFile file, String what, long expected) {
+        Optional<WrittenFile> written = input.file(file);
         written.ifPresent(f -> checks.add(new Check("csv:" + file.fileName(),
                 file.fileName() + " rows = " + what, expected, f.rows() == null ? -1 : f.rows())));
     }
 
-    private static void sheet(List<Check> checks, Evidence evidence, Map<String, Long> sheetRows, String sheet,
+    private static void sheet(List<Check> checks, RenderInput input, Map<String, Long> sheetRows, String sheet,
                               RunFile csv, String what, long fromScan) {
         Long rows = sheetRows.get(sheet);
         if (rows == null) {
             return;
         }
-        Optional<WrittenFile> written = evidence.file(csv);
+        Optional<WrittenFile> written = input.file(csv);
         if (written.isPresent() && written.get().rows() != null) {
             checks.add(new Check("sheet:" + sheet, sheet + " sheet rows = " + csv.fileName() + " rows",
                     written.get().rows(), rows));

@@ -3,8 +3,8 @@ package io.orgscan.report.folder;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.csv.CsvTableWriter;
 import io.orgscan.report.evidence.Changes;
-import io.orgscan.report.evidence.Evidence;
 import io.orgscan.report.evidence.Reconciliation;
+import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.evidence.RunFile;
 import io.orgscan.report.evidence.WrittenFile;
 import io.orgscan.report.json.ScanJson;
@@ -74,7 +74,7 @@ public final class ReportRenderer {
         if (formats.isEmpty()) {
             throw new IllegalArgumentException("no output format requested");
         }
-        Evidence evidence = Evidence.of(result, options.previous());
+        RenderInput input = RenderInput.of(result, options.previous());
         boolean csv = formats.contains(OutputFormat.CSV);
         try (AtomicFiles files = AtomicFiles.in(outDir)) {
             List<WrittenFile> written = new ArrayList<>();
@@ -82,12 +82,12 @@ public final class ReportRenderer {
                 written.add(files.stage(RunFile.SCAN_JSON.fileName(), out -> ScanJson.write(result, out)));
             }
             if (csv) {
-                written.add(csv(files, RunFile.FINDINGS_CSV, FindingsTable.of(evidence)));
-                written.add(csv(files, RunFile.ACCOUNTS_CSV, AccountsTable.of(evidence)));
-                written.add(csv(files, RunFile.ERRORS_CSV, ErrorsTable.of(evidence)));
-                written.add(csv(files, RunFile.DATA_DICTIONARY_CSV, DataDictionaryTable.of(evidence)));
+                written.add(csv(files, RunFile.FINDINGS_CSV, FindingsTable.of(input)));
+                written.add(csv(files, RunFile.ACCOUNTS_CSV, AccountsTable.of(input)));
+                written.add(csv(files, RunFile.ERRORS_CSV, ErrorsTable.of(input)));
+                written.add(csv(files, RunFile.DATA_DICTIONARY_CSV, DataDictionaryTable.of(input)));
             }
-            Evidence beforeWorkbook = evidence.withFiles(written);
+            RenderInput beforeWorkbook = input.withFiles(written);
             Map<String, Long> sheetRows = new HashMap<>();
             WrittenFile workbookFile = null;
             if (formats.contains(OutputFormat.XLSX)) {
@@ -100,7 +100,7 @@ public final class ReportRenderer {
                 written.add(csv(files, RunFile.CONTROL_RESULT_CSV, ControlResultTable.of(
                         new ControlResultTable.Result(beforeWorkbook, reconciliation, workbookFile))));
             }
-            Evidence complete = evidence.withFiles(written);
+            RenderInput complete = input.withFiles(written);
             List<WrittenFile> beforeManifest = List.copyOf(written);
             written.add(files.stage(RunFile.RUN_MANIFEST.fileName(),
                     RunManifest.of(complete, reconciliation, beforeManifest, options)::write));

@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.report.evidence.Control;
-import io.orgscan.report.evidence.Evidence;
-import io.orgscan.report.evidence.Population;
+import io.orgscan.report.evidence.CoverageCounts;
 import io.orgscan.report.evidence.PreviousScan;
 import io.orgscan.report.evidence.Reconciliation;
+import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.evidence.WrittenFile;
 import io.orgscan.report.table.FindingsTable;
 import java.io.IOException;
@@ -125,18 +125,18 @@ public record RunManifest(
      *
      * @param files every file written before the manifest, in writing order
      */
-    public static RunManifest of(Evidence evidence, Reconciliation reconciliation, List<WrittenFile> files,
+    public static RunManifest of(RenderInput input, Reconciliation reconciliation, List<WrittenFile> files,
                                  RenderOptions options) {
-        ScanMetadata scan = evidence.scan().metadata();
-        Population population = evidence.population();
-        Control control = evidence.control();
+        ScanMetadata scan = input.scan().metadata();
+        CoverageCounts counts = input.counts();
+        Control control = input.control();
         Map<String, Long> rowsByStatus = new LinkedHashMap<>();
         for (ComplianceStatus status : ComplianceStatus.values()) {
-            rowsByStatus.put(status.name(), population.rows(status));
+            rowsByStatus.put(status.name(), counts.rows(status));
         }
         Previous previous = null;
-        if (evidence.changes() != null) {
-            PreviousScan scanBefore = evidence.changes().previous();
+        if (input.changes() != null) {
+            PreviousScan scanBefore = input.changes().previous();
             previous = new Previous(scanBefore.fileName(), scanBefore.sha256(), scanBefore.result().metadata().scanId(),
                     FindingsTable.timestamp(scanBefore.result().metadata().startedAt()));
         }
@@ -150,11 +150,11 @@ public record RunManifest(
                 scan.parameters().stream()
                         .map(p -> new ManifestParameter(p.name(), p.value(), p.source().name())).toList(),
                 previous,
-                new ManifestPopulation(population.accountsListed(), population.accountsEvaluated(),
-                        population.accountsNotActive(), population.accountsExcluded(), population.accountsFullyCovered(),
-                        population.regions(), population.rows(), rowsByStatus, population.coverage().orElse(null),
-                        population.errors()),
-                new Result(population.controlResult().name(), population.scanComplete(), reconciliation.result()),
+                new ManifestPopulation(counts.accountsListed(), counts.accountsEvaluated(),
+                        counts.accountsNotActive(), counts.accountsExcluded(), counts.accountsFullyCovered(),
+                        counts.regions(), counts.rows(), rowsByStatus, counts.coverage().orElse(null),
+                        counts.errors()),
+                new Result(counts.controlResult().name(), counts.scanComplete(), reconciliation.result()),
                 reconciliation.checks().stream()
                         .map(c -> new Check(c.id(), c.description(), c.expected(), c.actual(), c.result())).toList(),
                 files.stream().map(f -> new ManifestFile(f.name(), f.bytes(), f.rows(), f.sha256())).toList());

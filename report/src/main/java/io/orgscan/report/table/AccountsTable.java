@@ -12,9 +12,9 @@ import static io.orgscan.report.table.ColumnType.TIMESTAMP;
 import io.orgscan.model.AccountState;
 import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.ScanMetadata;
-import io.orgscan.report.evidence.Evidence;
-import io.orgscan.report.evidence.Population.AccountSummary;
-import io.orgscan.report.evidence.Population;
+import io.orgscan.report.evidence.CoverageCounts;
+import io.orgscan.report.evidence.CoverageCounts.AccountSummary;
+import io.orgscan.report.evidence.RenderInput;
 import java.util.List;
 
 /**
@@ -24,15 +24,15 @@ import java.util.List;
 public final class AccountsTable implements Table<AccountSummary> {
     public static final int SCHEMA_VERSION = 1;
 
-    private final Evidence evidence;
+    private final RenderInput input;
     private final List<Column<AccountSummary>> columns;
 
-    private AccountsTable(Evidence evidence) {
-        this.evidence = evidence;
-        ScanMetadata scan = evidence.scan().metadata();
+    private AccountsTable(RenderInput input) {
+        this.input = input;
+        ScanMetadata scan = input.scan().metadata();
         String schemaVersion = Integer.toString(SCHEMA_VERSION);
         String evaluatedAt = FindingsTable.timestamp(scan.finishedAt());
-        String regions = Integer.toString(evidence.population().regions());
+        String regions = Integer.toString(input.counts().regions());
         this.columns = List.of(
                 Column.<AccountSummary>of("schema_version", 9, INTEGER, a -> schemaVersion).allowing(schemaVersion)
                         .meaning("Version of these columns; a change other than appending a column increases it."),
@@ -55,9 +55,9 @@ public final class AccountsTable implements Table<AccountSummary> {
                                 a -> Boolean.toString(a.account().delegatedAdministrator())).allowing("true|false")
                         .meaning("The IAM Access Analyzer delegated administrator."),
                 Column.<AccountSummary>of("in_scope", 9, BOOLEAN,
-                                a -> Boolean.toString(a.scope() == Population.Scope.IN_SCOPE)).allowing("true|false")
+                                a -> Boolean.toString(a.scope() == CoverageCounts.Scope.IN_SCOPE)).allowing("true|false")
                         .meaning("ACTIVE and not left out by the scope parameters: its regions were evaluated."),
-                Column.<AccountSummary>of("scope_reason", 19, ENUM, a -> a.scope().name()).allowing(Population.Scope.class)
+                Column.<AccountSummary>of("scope_reason", 19, ENUM, a -> a.scope().name()).allowing(CoverageCounts.Scope.class)
                         .meaning("IN_SCOPE, ACCOUNT_NOT_ACTIVE (not contacted) or EXCLUDED (by --accounts, "
                                 + "--exclude-accounts, --ous or --exclude-regions)."),
                 Column.<AccountSummary>of("regions_total", 9, INTEGER, a -> regions)
@@ -71,7 +71,7 @@ public final class AccountsTable implements Table<AccountSummary> {
                 Column.<AccountSummary>of("regions_insufficient_data", 11, INTEGER,
                         a -> count(a, ComplianceStatus.INSUFFICIENT_DATA)).meaning("Rows INSUFFICIENT_DATA."),
                 Column.<AccountSummary>of("coverage_pct", 10, DECIMAL,
-                                a -> Population.coverageText(a.cells().coverage())).optional().allowing("0.00..100.00")
+                                a -> CoverageCounts.coverageText(a.cells().coverage())).optional().allowing("0.00..100.00")
                         .meaning("compliant / (compliant + non_compliant + insufficient_data) x 100, two decimals; "
                                 + "empty when no row applies."),
                 Column.<AccountSummary>of("account_result", 19, ENUM, a -> a.cells().result().name())
@@ -82,8 +82,8 @@ public final class AccountsTable implements Table<AccountSummary> {
                         .meaning("When the scan finished (UTC, to the second)."));
     }
 
-    public static AccountsTable of(Evidence evidence) {
-        return new AccountsTable(evidence);
+    public static AccountsTable of(RenderInput input) {
+        return new AccountsTable(input);
     }
 
     private static String count(AccountSummary account, ComplianceStatus status) {
@@ -97,6 +97,6 @@ public final class AccountsTable implements Table<AccountSummary> {
 
     @Override
     public Iterable<AccountSummary> rows() {
-        return evidence.population().accounts();
+        return input.counts().accounts();
     }
 }

@@ -6,7 +6,7 @@ import static io.orgscan.report.table.ColumnType.IDENTIFIER;
 import static io.orgscan.report.table.ColumnType.INTEGER;
 import static io.orgscan.report.table.ColumnType.TEXT;
 
-import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.evidence.RunFile;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,19 +52,19 @@ public final class DataDictionaryTable implements Table<DataDictionaryTable.Entr
 
     private final List<Entry> entries;
 
-    private DataDictionaryTable(Evidence evidence) {
+    private DataDictionaryTable(RenderInput input) {
         List<Entry> list = new ArrayList<>();
-        add(list, RunFile.FINDINGS_CSV, FindingsTable.documentation(evidence.scan()).columns());
-        add(list, RunFile.ACCOUNTS_CSV, AccountsTable.of(evidence).columns());
-        add(list, RunFile.ERRORS_CSV, ErrorsTable.of(evidence).columns());
+        add(list, RunFile.FINDINGS_CSV, FindingsTable.documentation(input.scan()).columns());
+        add(list, RunFile.ACCOUNTS_CSV, AccountsTable.of(input).columns());
+        add(list, RunFile.ERRORS_CSV, ErrorsTable.of(input).columns());
         add(list, RunFile.CONTROL_RESULT_CSV,
-                ControlResultTable.of(new ControlResultTable.Result(evidence, null, null)).columns());
+                ControlResultTable.of(new ControlResultTable.Result(input, null, null)).columns());
         add(list, RunFile.DATA_DICTIONARY_CSV, COLUMNS);
         entries = List.copyOf(list);
     }
 
-    public static DataDictionaryTable of(Evidence evidence) {
-        return new DataDictionaryTable(evidence);
+    public static DataDictionaryTable of(RenderInput input) {
+        return new DataDictionaryTable(input);
     }
 
     private static void add(List<Entry> entries, RunFile file, List<? extends Column<?>> columns) {

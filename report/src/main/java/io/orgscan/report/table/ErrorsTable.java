@@ -9,7 +9,7 @@ import static io.orgscan.report.table.ColumnType.TEXT;
 import io.orgscan.model.ErrorRecord;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.report.evidence.ErrorLinks;
-import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.evidence.RenderInput;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -24,14 +24,14 @@ public final class ErrorsTable implements Table<ErrorsTable.Row> {
     public record Row(int index, ErrorRecord error) {
     }
 
-    private final Evidence evidence;
+    private final RenderInput input;
     private final List<Column<Row>> columns;
 
-    private ErrorsTable(Evidence evidence) {
-        this.evidence = evidence;
-        ScanMetadata scan = evidence.scan().metadata();
+    private ErrorsTable(RenderInput input) {
+        this.input = input;
+        ScanMetadata scan = input.scan().metadata();
         String schemaVersion = Integer.toString(SCHEMA_VERSION);
-        ErrorLinks links = evidence.errorLinks();
+        ErrorLinks links = input.errorLinks();
         this.columns = List.of(
                 Column.<Row>of("schema_version", 9, INTEGER, r -> schemaVersion).allowing(schemaVersion)
                         .meaning("Version of these columns; a change other than appending a column increases it."),
@@ -59,8 +59,8 @@ public final class ErrorsTable implements Table<ErrorsTable.Row> {
                                 + "did not decide any row, e.g. ListDelegatedAdministrators)."));
     }
 
-    public static ErrorsTable of(Evidence evidence) {
-        return new ErrorsTable(evidence);
+    public static ErrorsTable of(RenderInput input) {
+        return new ErrorsTable(input);
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class ErrorsTable implements Table<ErrorsTable.Row> {
 
     @Override
     public Iterable<Row> rows() {
-        List<ErrorRecord> errors = evidence.scan().errors();
+        List<ErrorRecord> errors = input.scan().errors();
         return () -> IntStream.range(0, errors.size()).mapToObj(i -> new Row(i, errors.get(i))).iterator();
     }
 }

@@ -10,7 +10,7 @@ import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.Reason;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.report.evidence.Changes;
-import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.table.FindingsTable.Row;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +27,12 @@ public final class ExceptionsTable implements Table<Row> {
         REMEDIATE, RISK_ACCEPTED, FALSE_POSITIVE, RETEST
     }
 
-    private final Evidence evidence;
+    private final RenderInput input;
     private final List<Column<Row>> columns;
 
-    private ExceptionsTable(Evidence evidence) {
-        this.evidence = evidence;
-        ScanMetadata scan = evidence.scan().metadata();
+    private ExceptionsTable(RenderInput input) {
+        this.input = input;
+        ScanMetadata scan = input.scan().metadata();
         List<Column<Row>> list = new ArrayList<>(List.of(
                 Column.<Row>of("finding_id", 52, IDENTIFIER, r -> FindingsTable.findingId(scan.partition(),
                         r.cell().key().accountId(), r.cell().key().region())).meaning("findings.csv's key."),
@@ -43,10 +43,10 @@ public final class ExceptionsTable implements Table<Row> {
                 Column.<Row>of("status", 19, ENUM, r -> r.cell().status().name()).allowing(ComplianceStatus.class),
                 Column.<Row>of("reason", 30, ENUM, r -> r.cell().reason().name()).allowing(Reason.class),
                 Column.<Row>of("detail", 50, FREE_TEXT, r -> r.cell().detail()).optional(),
-                Column.<Row>of("error_id", 9, IDENTIFIER, r -> evidence.errorLinks().errorIdOf(r.cell().key())
+                Column.<Row>of("error_id", 9, IDENTIFIER, r -> input.errorLinks().errorIdOf(r.cell().key())
                         .orElse("")).optional().meaning("The Errors sheet's row for an INSUFFICIENT_DATA finding.")));
-        if (evidence.changes() != null) {
-            Changes changes = evidence.changes();
+        if (input.changes() != null) {
+            Changes changes = input.changes();
             list.add(Column.<Row>of("previous_status", 19, ENUM, r -> changes.previousStatus(r.cell().key())
                     .map(Enum::name).orElse("")).optional().allowing(ComplianceStatus.class));
         }
@@ -58,8 +58,8 @@ public final class ExceptionsTable implements Table<Row> {
         this.columns = List.copyOf(list);
     }
 
-    public static ExceptionsTable of(Evidence evidence) {
-        return new ExceptionsTable(evidence);
+    public static ExceptionsTable of(RenderInput input) {
+        return new ExceptionsTable(input);
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class ExceptionsTable implements Table<Row> {
 
     @Override
     public Iterable<Row> rows() {
-        Iterable<Row> findings = FindingsTable.of(evidence.scan()).rows();
+        Iterable<Row> findings = FindingsTable.of(input.scan()).rows();
         return () -> StreamSupport.stream(findings.spliterator(), false)
                 .filter(r -> r.cell().status() == ComplianceStatus.NON_COMPLIANT
                         || r.cell().status() == ComplianceStatus.INSUFFICIENT_DATA)

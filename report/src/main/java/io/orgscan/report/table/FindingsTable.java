@@ -22,7 +22,7 @@ import io.orgscan.model.RegionOptStatus;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.evidence.Changes;
-import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.evidence.RenderInput;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -129,8 +129,8 @@ public final class FindingsTable implements Table<FindingsTable.Row> {
     }
 
     /** findings.csv of the evidence: the 18 columns, plus the comparison columns when it compares. */
-    public static FindingsTable of(Evidence evidence) {
-        return new FindingsTable(evidence.scan(), evidence.changes(), evidence.changes() != null);
+    public static FindingsTable of(RenderInput input) {
+        return new FindingsTable(input.scan(), input.changes(), input.changes() != null);
     }
 
     /** Every column findings.csv can have, for documentation only: its rows must not be read. */

@@ -6,7 +6,7 @@ import static io.orgscan.report.table.ColumnType.TEXT;
 
 import io.orgscan.model.Parameter;
 import io.orgscan.model.ParameterSource;
-import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.evidence.RenderInput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,12 +27,12 @@ public final class ParametersTable implements Table<ParametersTable.Row> {
 
     private final List<Row> rows;
 
-    private ParametersTable(Evidence evidence) {
+    private ParametersTable(RenderInput input) {
         List<Row> list = new ArrayList<>();
-        for (Parameter parameter : evidence.scan().metadata().parameters()) {
+        for (Parameter parameter : input.scan().metadata().parameters()) {
             list.add(new Row(parameter.name(), parameter.value(), parameter.source(), "scan"));
         }
-        list.add(evidence.comparison()
+        list.add(input.comparison()
                 .map(changes -> new Row("--previous", changes.previous().fileName() + " (scan "
                         + changes.previous().result().metadata().scanId() + ", SHA-256 " + changes.previous().sha256() + ")",
                         ParameterSource.COMMAND_LINE, "report"))
@@ -40,8 +40,8 @@ public final class ParametersTable implements Table<ParametersTable.Row> {
         rows = List.copyOf(list);
     }
 
-    public static ParametersTable of(Evidence evidence) {
-        return new ParametersTable(evidence);
+    public static ParametersTable of(RenderInput input) {
+        return new ParametersTable(input);
     }
 
     @Override

@@ -2,9 +2,9 @@ package io.orgscan.report.xlsx;
 
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.report.evidence.Control;
-import io.orgscan.report.evidence.Evidence;
-import io.orgscan.report.evidence.Population;
+import io.orgscan.report.evidence.CoverageCounts;
 import io.orgscan.report.evidence.Reconciliation;
+import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.evidence.RunFile;
 import io.orgscan.report.evidence.WrittenFile;
 import io.orgscan.report.table.FindingsTable;
@@ -39,10 +39,10 @@ public final class CoverSheet implements SheetWriter {
             {"Sign-off", "Prepared by, reviewed by, approved by: for people."}};
 
     @Override
-    public void write(Evidence evidence, WorkbookContext workbook) {
-        ScanMetadata scan = evidence.scan().metadata();
-        Population population = evidence.population();
-        Control control = evidence.control();
+    public void write(RenderInput input, WorkbookContext workbook) {
+        ScanMetadata scan = input.scan().metadata();
+        CoverageCounts counts = input.counts();
+        Control control = input.control();
         SXSSFSheet sheet = workbook.createSheet(NAME);
         WorkbookContext.setWidth(sheet, 0, 44);
         WorkbookContext.setWidth(sheet, 1, 90);
@@ -80,14 +80,14 @@ public final class CoverSheet implements SheetWriter {
         blocks.pair("Run by (caller ARN)", scan.callerArn());
         blocks.pair("Run from account", scan.callerAccountId());
         blocks.pair("Policy in force", scan.policy().name().toLowerCase(Locale.ROOT) + " (see the Method sheet)");
-        blocks.pair("Control result", population.controlResult().name());
-        blocks.pair("Scan complete", population.scanComplete() ? "yes: no INSUFFICIENT_DATA row, no failed AWS call"
-                : "no: " + population.rows(io.orgscan.model.ComplianceStatus.INSUFFICIENT_DATA)
-                        + " INSUFFICIENT_DATA rows, " + population.errors() + " failed AWS calls (Errors sheet)");
+        blocks.pair("Control result", counts.controlResult().name());
+        blocks.pair("Scan complete", counts.scanComplete() ? "yes: no INSUFFICIENT_DATA row, no failed AWS call"
+                : "no: " + counts.rows(io.orgscan.model.ComplianceStatus.INSUFFICIENT_DATA)
+                        + " INSUFFICIENT_DATA rows, " + counts.errors() + " failed AWS calls (Errors sheet)");
         Row reconciliation = blocks.row();
         WorkbookContext.setText(reconciliation, 0, "Reconciliation", workbook.labelStyle());
         workbook.afterAllSheets(() -> {
-            Reconciliation checks = workbook.reconciliation(evidence);
+            Reconciliation checks = workbook.reconciliation(input);
             long failed = checks.checks().stream().filter(c -> !c.passed()).count();
             WorkbookContext.setText(reconciliation, 1, checks.result() + ": " + (checks.checks().size() - failed) + " of "
                     + checks.checks().size() + " checks passed (Reconciliation sheet)", workbook.wrappedStyle());
@@ -95,10 +95,10 @@ public final class CoverSheet implements SheetWriter {
 
         blocks.section("Files of this run");
         blocks.header("File", "SHA-256", "Rows", "Bytes");
-        for (WrittenFile file : evidence.files()) {
+        for (WrittenFile file : input.files()) {
             blocks.values(file.name(), file.sha256(), file.rows(), file.bytes());
         }
-        if (evidence.files().isEmpty()) {
+        if (input.files().isEmpty()) {
             blocks.note("No other file was written before this workbook (--format).");
         }
         blocks.paragraph(1, "Written after this workbook, so not listed above: " + RunFile.WORKBOOK.fileName()

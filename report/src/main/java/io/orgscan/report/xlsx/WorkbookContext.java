@@ -1,7 +1,7 @@
 package io.orgscan.report.xlsx;
 
-import io.orgscan.report.evidence.Evidence;
 import io.orgscan.report.evidence.Reconciliation;
+import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.table.SpreadsheetText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -296,8 +296,8 @@ public final class WorkbookContext {
      * The completeness checks of this render, for the sheets that show them: only from
      * {@link #afterAllSheets}, when every sheet's rows are counted.
      */
-    public Reconciliation reconciliation(Evidence evidence) {
-        return Reconciliation.of(evidence, rowCounts());
+    public Reconciliation reconciliation(RenderInput input) {
+        return Reconciliation.of(input, rowCounts());
     }
 
     /** Runs {@code task} once every sheet writer has run (rows may still be added to earlier sheets). */

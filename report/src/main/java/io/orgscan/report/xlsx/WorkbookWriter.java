@@ -1,7 +1,7 @@
 package io.orgscan.report.xlsx;
 
 import io.orgscan.model.ScanMetadata;
-import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.evidence.RenderInput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Date;
@@ -85,18 +85,18 @@ public final class WorkbookWriter {
 
     /**
      * Writes the workbook to {@code out}; does not close it. The Cover lists the files of
-     * {@code evidence}: those written before the workbook.
+     * {@code input}: those written before the workbook.
      *
      * @return the data rows each table sheet holds, by sheet name (continuation sheets summed)
      */
-    public Map<String, Long> write(Evidence evidence, OutputStream out) throws IOException {
+    public Map<String, Long> write(RenderInput input, OutputStream out) throws IOException {
         Map<String, Long> rows;
-        boolean compressTemporaryFiles = evidence.scan().matrix().cells().size() >= compressedTemporaryFilesFromCells;
+        boolean compressTemporaryFiles = input.scan().matrix().cells().size() >= compressedTemporaryFilesFromCells;
         try (SXSSFWorkbook workbook = new StableZipWorkbook(poiSheetWriter, compressTemporaryFiles)) {
-            describe(workbook, evidence);
+            describe(workbook, input);
             WorkbookContext context = new WorkbookContext(workbook);
             for (SheetWriter sheet : sheets) {
-                sheet.write(evidence, context);
+                sheet.write(input, context);
             }
             context.finish();
             rows = context.rowCounts();
@@ -129,8 +129,8 @@ public final class WorkbookWriter {
         }
     }
 
-    private static void describe(SXSSFWorkbook workbook, Evidence evidence) {
-        ScanMetadata scan = evidence.scan().metadata();
+    private static void describe(SXSSFWorkbook workbook, RenderInput input) {
+        ScanMetadata scan = input.scan().metadata();
         POIXMLProperties properties = workbook.getXSSFWorkbook().getProperties();
         POIXMLProperties.CoreProperties core = properties.getCoreProperties();
         Optional<Date> started = Optional.of(Date.from(scan.startedAt()));
@@ -138,8 +138,8 @@ public final class WorkbookWriter {
         core.setModified(started);
         core.setCreator(scan.toolName());
         core.setTitle("IAM Access Analyzer coverage of " + scan.organizationId());
-        core.setSubjectProperty(evidence.control().title() + " (Security Hub "
-                + evidence.control().securityHubControlId() + ")");
+        core.setSubjectProperty(input.control().title() + " (Security Hub "
+                + input.control().securityHubControlId() + ")");
         core.setIdentifier(scan.scanId());
         core.setDescription("Scan " + scan.scanId() + " by " + scan.toolName() + " " + scan.toolVersion());
         POIXMLProperties.CustomProperties custom = properties.getCustomProperties();

@@ -89,7 +89,7 @@ class ReportRendererTest {
         }
 
         ScanResult other = ScanFixture.builder().scanId("another").regions("us-east-1").account("012345678901", "A").build();
-        SheetWriter diskFull = (evidence, workbook) -> {
+        SheetWriter diskFull = (input, workbook) -> {
             throw new UncheckedIOException(new IOException("No space left on device"));
         };
         assertThatThrownBy(() -> ReportRenderer.render(other, dir, EnumSet.allOf(OutputFormat.class),

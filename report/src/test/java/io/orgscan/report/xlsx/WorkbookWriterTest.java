@@ -14,7 +14,7 @@ import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.Reason;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.csv.CsvTableWriter;
-import io.orgscan.report.evidence.Evidence;
+import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.table.AccountsTable;
 import io.orgscan.report.table.ErrorsTable;
 import io.orgscan.report.table.FindingsTable;
@@ -49,7 +49,7 @@ class WorkbookWriterTest {
 
     static byte[] xlsx(WorkbookWriter writer, ScanResult result) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(Evidence.of(result), out);
+        writer.write(RenderInput.of(result), out);
         return out.toByteArray();
     }
 
@@ -93,12 +93,12 @@ class WorkbookWriterTest {
     @Test
     void findingsAccountsAndErrorsSheetsHoldExactlyTheirCsvs() throws IOException {
         ScanResult result = ScanFixture.hostile();
-        Evidence evidence = Evidence.of(result);
+        RenderInput input = RenderInput.of(result);
         Map<String, List<List<String>>> sheets = contents(xlsx(result));
 
-        assertThat(sheets.get("Findings")).isEqualTo(csv(FindingsTable.of(evidence)));
-        assertThat(sheets.get("Accounts")).isEqualTo(csv(AccountsTable.of(evidence)));
-        assertThat(sheets.get("Errors")).isEqualTo(csv(ErrorsTable.of(evidence)));
+        assertThat(sheets.get("Findings")).isEqualTo(csv(FindingsTable.of(input)));
+        assertThat(sheets.get("Accounts")).isEqualTo(csv(AccountsTable.of(input)));
+        assertThat(sheets.get("Errors")).isEqualTo(csv(ErrorsTable.of(input)));
         assertThat(sheets.get("Findings").get(0)).containsExactlyElementsOf(FindingsTable.of(result).header());
     }
 

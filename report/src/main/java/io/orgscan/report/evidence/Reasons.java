@@ -9,7 +9,7 @@ import java.util.List;
  * sheets, listed in data_dictionary.csv. (What each status means, and its names in other frameworks,
  * is the control's data: {@link Control#statuses()}.)
  */
-public final class Vocabulary {
+public final class Reasons {
     /** One rule of the decision table, in the order the evaluator applies them (first match wins). */
     public record Rule(Reason reason, String when) {
         public ComplianceStatus status() {
@@ -38,7 +38,7 @@ public final class Vocabulary {
             new Rule(Reason.NO_EXTERNAL_ACCESS_ANALYZER, "No analyzer, or only unused-access or internal-access analyzers "
                     + "(they do not analyze external access)."));
 
-    private Vocabulary() {
+    private Reasons() {
     }
 
     /** What a reason means: one line, for the Legend and the data dictionary. */

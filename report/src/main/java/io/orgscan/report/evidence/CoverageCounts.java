@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * <p>Coverage is {@code compliant / (compliant + non-compliant + insufficient data)} in percent with
  * two decimals (half up): not-applicable cells are left out, undecided cells count against it.
  */
-public final class Population {
+public final class CoverageCounts {
     /** Why an account is or is not part of the evaluated population. */
     public enum Scope {
         /** ACTIVE and not left out: its regions were evaluated. */
@@ -54,7 +54,7 @@ public final class Population {
         }
 
         public Optional<BigDecimal> coverage() {
-            return Population.coverage(count(ComplianceStatus.COMPLIANT), count(ComplianceStatus.NON_COMPLIANT),
+            return CoverageCounts.coverage(count(ComplianceStatus.COMPLIANT), count(ComplianceStatus.NON_COMPLIANT),
                     count(ComplianceStatus.INSUFFICIENT_DATA));
         }
 
@@ -83,7 +83,7 @@ public final class Population {
     private final long accountsEvaluated;
     private final int errors;
 
-    private Population(ScanResult result) {
+    private CoverageCounts(ScanResult result) {
         CoverageMatrix matrix = result.matrix();
         regions = matrix.regions().size();
         errors = result.errors().size();
@@ -137,8 +137,8 @@ public final class Population {
         accountsEvaluated = evaluated;
     }
 
-    public static Population of(ScanResult result) {
-        return new Population(result);
+    public static CoverageCounts of(ScanResult result) {
+        return new CoverageCounts(result);
     }
 
     /** {@code compliant / (compliant + nonCompliant + insufficientData)} in percent, two decimals; empty if nothing applies. */

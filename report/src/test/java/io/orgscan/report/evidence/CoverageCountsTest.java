@@ -19,34 +19,34 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class PopulationTest {
+class CoverageCountsTest {
     @Test
     void coverageLeavesNotApplicableOutAndCountsUndecidedAgainst() {
-        assertThat(Population.coverage(1, 1, 1)).contains(new BigDecimal("33.33"));
-        assertThat(Population.coverage(2, 1, 0)).contains(new BigDecimal("66.67"));
-        assertThat(Population.coverage(5, 0, 0)).contains(new BigDecimal("100.00"));
-        assertThat(Population.coverage(0, 0, 0)).isEmpty();
-        assertThat(Population.coverageText(Optional.empty())).isEmpty();
+        assertThat(CoverageCounts.coverage(1, 1, 1)).contains(new BigDecimal("33.33"));
+        assertThat(CoverageCounts.coverage(2, 1, 0)).contains(new BigDecimal("66.67"));
+        assertThat(CoverageCounts.coverage(5, 0, 0)).contains(new BigDecimal("100.00"));
+        assertThat(CoverageCounts.coverage(0, 0, 0)).isEmpty();
+        assertThat(CoverageCounts.coverageText(Optional.empty())).isEmpty();
     }
 
     @Test
     void theRichScanCountsByScopeStatusOuAndRegion() {
-        Population population = Population.of(ScanFixture.rich());
-        assertThat(population.accountsListed()).isEqualTo(3);
-        assertThat(population.accountsEvaluated()).isEqualTo(2);
-        assertThat(population.accountsNotActive()).isEqualTo(1);
-        assertThat(population.accountsExcluded()).isZero();
-        assertThat(population.accountsFullyCovered()).isEqualTo(1);
-        assertThat(population.rows()).isEqualTo(9);
-        assertThat(population.rows(ComplianceStatus.NOT_APPLICABLE)).isEqualTo(5);
-        assertThat(population.controlResult()).isEqualTo(ComplianceStatus.NON_COMPLIANT);
-        assertThat(population.scanComplete()).isFalse();
-        assertThat(population.byOu()).extracting(Population.Tally::key)
+        CoverageCounts counts = CoverageCounts.of(ScanFixture.rich());
+        assertThat(counts.accountsListed()).isEqualTo(3);
+        assertThat(counts.accountsEvaluated()).isEqualTo(2);
+        assertThat(counts.accountsNotActive()).isEqualTo(1);
+        assertThat(counts.accountsExcluded()).isZero();
+        assertThat(counts.accountsFullyCovered()).isEqualTo(1);
+        assertThat(counts.rows()).isEqualTo(9);
+        assertThat(counts.rows(ComplianceStatus.NOT_APPLICABLE)).isEqualTo(5);
+        assertThat(counts.controlResult()).isEqualTo(ComplianceStatus.NON_COMPLIANT);
+        assertThat(counts.scanComplete()).isFalse();
+        assertThat(counts.byOu()).extracting(CoverageCounts.Tally::key)
                 .containsExactly("Root", "Root/Security, \"core\"", "Root/Suspended");
-        assertThat(population.byRegion()).extracting(Population.Tally::key)
+        assertThat(counts.byRegion()).extracting(CoverageCounts.Tally::key)
                 .containsExactly("ap-southeast-7", "eu-central-1", "us-east-1");
-        assertThat(population.accounts()).extracting(Population.AccountSummary::scope).containsExactly(
-                Population.Scope.IN_SCOPE, Population.Scope.IN_SCOPE, Population.Scope.ACCOUNT_NOT_ACTIVE);
+        assertThat(counts.accounts()).extracting(CoverageCounts.AccountSummary::scope).containsExactly(
+                CoverageCounts.Scope.IN_SCOPE, CoverageCounts.Scope.IN_SCOPE, CoverageCounts.Scope.ACCOUNT_NOT_ACTIVE);
     }
 
     @Test
@@ -57,20 +57,20 @@ class PopulationTest {
                 .cell("000000000010", "eu-west-1", Reason.ACTIVE_ACCOUNT_ANALYZER)
                 .cell("000000000011", "us-east-1", Reason.EXCLUDED)
                 .cell("000000000011", "eu-west-1", Reason.EXCLUDED).build();
-        Population population = Population.of(result);
-        assertThat(population.accountsExcluded()).isEqualTo(1);
-        assertThat(population.accountsEvaluated()).isEqualTo(1);
-        assertThat(population.controlResult()).isEqualTo(ComplianceStatus.COMPLIANT);
-        assertThat(population.scanComplete()).isTrue();
-        assertThat(Reconciliation.of(Evidence.of(result), Map.of()).passed()).isTrue();
+        CoverageCounts counts = CoverageCounts.of(result);
+        assertThat(counts.accountsExcluded()).isEqualTo(1);
+        assertThat(counts.accountsEvaluated()).isEqualTo(1);
+        assertThat(counts.controlResult()).isEqualTo(ComplianceStatus.COMPLIANT);
+        assertThat(counts.scanComplete()).isTrue();
+        assertThat(Reconciliation.of(RenderInput.of(result), Map.of()).passed()).isTrue();
     }
 
     @Test
     void nothingApplicableIsNotApplicable() {
         ScanResult result = ScanFixture.builder().regions("us-east-1").account("000000000010", "A")
                 .cell("000000000010", "us-east-1", Reason.REGION_NOT_ENABLED).build();
-        assertThat(Population.of(result).controlResult()).isEqualTo(ComplianceStatus.NOT_APPLICABLE);
-        assertThat(Population.of(result).coverage()).isEmpty();
+        assertThat(CoverageCounts.of(result).controlResult()).isEqualTo(ComplianceStatus.NOT_APPLICABLE);
+        assertThat(CoverageCounts.of(result).coverage()).isEmpty();
     }
 
     @Test
@@ -84,7 +84,7 @@ class PopulationTest {
         ScanResult result = new ScanResult(base.metadata(),
                 new CoverageMatrix(List.of(suspended), List.of("us-east-1"), List.of(undecided)), List.of());
 
-        Reconciliation reconciliation = Reconciliation.of(Evidence.of(result), Map.of());
+        Reconciliation reconciliation = Reconciliation.of(RenderInput.of(result), Map.of());
 
         assertThat(reconciliation.passed()).isFalse();
         assertThat(reconciliation.result()).isEqualTo("FAIL");
@@ -98,9 +98,9 @@ class PopulationTest {
 
     @Test
     void aSheetThatDoesNotHoldItsCsvsRowsFails() {
-        Evidence evidence = Evidence.of(ScanFixture.rich())
+        RenderInput input = RenderInput.of(ScanFixture.rich())
                 .withFiles(List.of(new WrittenFile("findings.csv", 10, 9L, "0".repeat(64))));
-        Reconciliation reconciliation = Reconciliation.of(evidence, Map.of("Findings", 8L));
+        Reconciliation reconciliation = Reconciliation.of(input, Map.of("Findings", 8L));
         assertThat(reconciliation.checks()).filteredOn(c -> !c.passed()).extracting(Reconciliation.Check::id)
                 .containsExactly("sheet:Findings");
     }
