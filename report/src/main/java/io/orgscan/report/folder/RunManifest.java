@@ -1,13 +1,12 @@
 package io.orgscan.report.folder;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.ScanMetadata;
@@ -28,30 +27,20 @@ import java.util.Map;
 /**
  * run_manifest.json: the run's metadata, parameters, population counts, reconciliation, and each
  * file's name, bytes, rows and SHA-256, for a machine to check what the Cover tells a person. The
- * records below are the file, field for field in their order; two-space indentation, {@code \n}
- * line ends, a final newline: the same render gives the same bytes. Described field by field in
- * docs/OUTPUTS.md.
+ * records below are the file: each component a field, in order, named in snake_case; two-space
+ * indentation, {@code \n} line ends, a final newline: the same render gives the same bytes.
+ * Described field by field in docs/OUTPUTS.md.
  */
-@JsonPropertyOrder({"manifest_version", "run_id", "tool", "scan", "control", "parameters", "previous_scan",
-        "population", "result", "reconciliation", "files"})
-public record RunManifest(
-        @JsonProperty("manifest_version") int manifestVersion,
-        @JsonProperty("run_id") String runId,
-        Tool tool,
-        Scan scan,
-        ManifestControl control,
-        List<ManifestParameter> parameters,
-        @JsonProperty("previous_scan") Previous previousScan,
-        ManifestPopulation population,
-        Result result,
-        List<Check> reconciliation,
-        List<ManifestFile> files) {
+public record RunManifest(int manifestVersion, String runId, Tool tool, Scan scan, ManifestControl control,
+                          List<ManifestParameter> parameters, Previous previousScan, ManifestPopulation population,
+                          Result result, List<Check> reconciliation, List<ManifestFile> files) {
 
     /** The version of this file's fields. */
     public static final int MANIFEST_VERSION = 1;
 
     private static final ObjectWriter WRITER = JsonMapper.builder(
                     JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build())
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build()
             .writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
@@ -60,63 +49,37 @@ public record RunManifest(
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
-    @JsonPropertyOrder({"name", "version", "rendered_by_version"})
-    record Tool(String name, String version, @JsonProperty("rendered_by_version") String renderedByVersion) {
+    record Tool(String name, String version, String renderedByVersion) {
     }
 
-    @JsonPropertyOrder({"scan_id", "started_at", "finished_at", "caller_arn", "caller_account_id", "organization_id",
-            "management_account_id", "delegated_administrator_id", "partition", "policy"})
-    record Scan(@JsonProperty("scan_id") String scanId, @JsonProperty("started_at") String startedAt,
-                @JsonProperty("finished_at") String finishedAt, @JsonProperty("caller_arn") String callerArn,
-                @JsonProperty("caller_account_id") String callerAccountId,
-                @JsonProperty("organization_id") String organizationId,
-                @JsonProperty("management_account_id") String managementAccountId,
-                @JsonProperty("delegated_administrator_id") String delegatedAdministratorId,
+    record Scan(String scanId, String startedAt, String finishedAt, String callerArn, String callerAccountId,
+                String organizationId, String managementAccountId, String delegatedAdministratorId,
                 String partition, String policy) {
     }
 
-    @JsonPropertyOrder({"title", "security_hub_control_id", "config_rule", "config_rule_identifier", "cis"})
-    record ManifestControl(String title, @JsonProperty("security_hub_control_id") String securityHubControlId,
-                           @JsonProperty("config_rule") String configRule,
-                           @JsonProperty("config_rule_identifier") String configRuleIdentifier,
-                           List<Control.CisReference> cis) {
+    record ManifestControl(String title, String securityHubControlId, String configRule,
+                           String configRuleIdentifier, List<Control.CisReference> cis) {
     }
 
-    @JsonPropertyOrder({"name", "value", "source"})
     record ManifestParameter(String name, String value, String source) {
     }
 
-    @JsonPropertyOrder({"file", "sha256", "scan_id", "started_at"})
-    record Previous(String file, String sha256, @JsonProperty("scan_id") String scanId,
-                    @JsonProperty("started_at") String startedAt) {
+    record Previous(String file, String sha256, String scanId, String startedAt) {
     }
 
     /** {@code rows_by_status} in the statuses' order; {@code coverage_pct} null when nothing applies. */
-    @JsonPropertyOrder({"accounts_listed", "accounts_in_scope", "accounts_not_active", "accounts_excluded",
-            "accounts_fully_covered", "regions", "rows_total", "rows_by_status", "coverage_pct", "errors"})
-    record ManifestPopulation(@JsonProperty("accounts_listed") long accountsListed,
-                              @JsonProperty("accounts_in_scope") long accountsInScope,
-                              @JsonProperty("accounts_not_active") long accountsNotActive,
-                              @JsonProperty("accounts_excluded") long accountsExcluded,
-                              @JsonProperty("accounts_fully_covered") long accountsFullyCovered,
-                              int regions,
-                              @JsonProperty("rows_total") long rowsTotal,
-                              @JsonProperty("rows_by_status") Map<String, Long> rowsByStatus,
-                              @JsonProperty("coverage_pct") BigDecimal coveragePct,
-                              int errors) {
+    record ManifestPopulation(long accountsListed, long accountsInScope, long accountsNotActive,
+                              long accountsExcluded, long accountsFullyCovered, int regions, long rowsTotal,
+                              Map<String, Long> rowsByStatus, BigDecimal coveragePct, int errors) {
     }
 
-    @JsonPropertyOrder({"control_result", "scan_complete", "reconciliation"})
-    record Result(@JsonProperty("control_result") String controlResult,
-                  @JsonProperty("scan_complete") boolean scanComplete, String reconciliation) {
+    record Result(String controlResult, boolean scanComplete, String reconciliation) {
     }
 
-    @JsonPropertyOrder({"check", "description", "expected", "actual", "result"})
     record Check(String check, String description, long expected, long actual, String result) {
     }
 
     /** {@code rows}: data rows of a CSV, null for other files. */
-    @JsonPropertyOrder({"name", "bytes", "rows", "sha256"})
     record ManifestFile(String name, long bytes, Long rows, String sha256) {
     }
 
