@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param delegatedAdministratorId the IAM Access Analyzer delegated administrator, or null if none
  *                                 (or if it could not be read; see the scan's errors)
  * @param partition                {@code aws}, {@code aws-cn} or {@code aws-us-gov}
+ * @param serviceControlPolicies   the SCPs read for {@code --scp-denied-regions not-applicable}, or
+ *                                 null when the scan did not read them
  */
 public record ScanMetadata(
         String scanId,
@@ -28,7 +30,8 @@ public record ScanMetadata(
         CoveragePolicy policy,
         String toolName,
         String toolVersion,
-        List<Parameter> parameters) {
+        List<Parameter> parameters,
+        List<ServiceControlPolicy> serviceControlPolicies) {
     public ScanMetadata {
         Objects.requireNonNull(scanId, "scanId");
         Objects.requireNonNull(startedAt, "startedAt");
@@ -45,5 +48,15 @@ public record ScanMetadata(
         Objects.requireNonNull(toolName, "toolName");
         Objects.requireNonNull(toolVersion, "toolVersion");
         parameters = List.copyOf(parameters);
+        serviceControlPolicies = serviceControlPolicies == null ? null : List.copyOf(serviceControlPolicies);
+    }
+
+    /** The metadata of a scan that read no service control policy. */
+    public ScanMetadata(String scanId, Instant startedAt, Instant finishedAt, String callerArn, String callerAccountId,
+                        String organizationId, String managementAccountId, String delegatedAdministratorId,
+                        String partition, CoveragePolicy policy, String toolName, String toolVersion,
+                        List<Parameter> parameters) {
+        this(scanId, startedAt, finishedAt, callerArn, callerAccountId, organizationId, managementAccountId,
+                delegatedAdministratorId, partition, policy, toolName, toolVersion, parameters, null);
     }
 }

@@ -19,6 +19,7 @@ import io.orgscan.model.ParameterSource;
 import io.orgscan.model.Reason;
 import io.orgscan.model.RegionOptStatus;
 import io.orgscan.model.ScanMetadata;
+import io.orgscan.model.ServiceControlPolicy;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class ScanJsonSchema {
 
     @JsonPropertyOrder({"scan_id", "started_at", "finished_at", "caller_arn", "caller_account_id", "organization_id",
             "management_account_id", "delegated_administrator_id", "partition", "policy", "tool_name", "tool_version",
-            "parameters"})
+            "parameters", "service_control_policies"})
     record MetadataJson(
             @JsonProperty("scan_id") String scanId,
             @JsonProperty("started_at") String startedAt,
@@ -68,13 +69,16 @@ final class ScanJsonSchema {
             @JsonProperty("policy") String policy,
             @JsonProperty("tool_name") String toolName,
             @JsonProperty("tool_version") String toolVersion,
-            @JsonProperty("parameters") List<ParameterJson> parameters) {
+            @JsonProperty("parameters") List<ParameterJson> parameters,
+            @JsonProperty("service_control_policies") List<PolicyJson> serviceControlPolicies) {
 
         static MetadataJson of(ScanMetadata m) {
             return new MetadataJson(m.scanId(), m.startedAt().toString(), m.finishedAt().toString(), m.callerArn(),
                     m.callerAccountId(), m.organizationId(), m.managementAccountId(), m.delegatedAdministratorId(),
                     m.partition(), m.policy().name(), m.toolName(), m.toolVersion(),
-                    m.parameters().stream().map(ParameterJson::of).toList());
+                    m.parameters().stream().map(ParameterJson::of).toList(),
+                    m.serviceControlPolicies() == null ? null
+                            : m.serviceControlPolicies().stream().map(PolicyJson::of).toList());
         }
 
         ScanMetadata toModel() {
@@ -92,7 +96,27 @@ final class ScanJsonSchema {
                     enumValue(CoveragePolicy.class, policy, "policy"),
                     required(toolName, "tool_name"),
                     required(toolVersion, "tool_version"),
-                    list(parameters, "parameters", ParameterJson::toModel));
+                    list(parameters, "parameters", ParameterJson::toModel),
+                    serviceControlPolicies == null ? null
+                            : list(serviceControlPolicies, "service_control_policies", PolicyJson::toModel));
+        }
+    }
+
+    /** A service control policy the scan read; the list is null when it read none. */
+    @JsonPropertyOrder({"policy_id", "name", "content_sha256", "region_deny_sids"})
+    record PolicyJson(
+            @JsonProperty("policy_id") String policyId,
+            @JsonProperty("name") String name,
+            @JsonProperty("content_sha256") String contentSha256,
+            @JsonProperty("region_deny_sids") List<String> regionDenySids) {
+
+        static PolicyJson of(ServiceControlPolicy p) {
+            return new PolicyJson(p.id(), p.name(), p.sha256(), p.regionDenySids());
+        }
+
+        ServiceControlPolicy toModel() {
+            return new ServiceControlPolicy(required(policyId, "policy_id"), required(name, "name"),
+                    required(contentSha256, "content_sha256"), required(regionDenySids, "region_deny_sids"));
         }
     }
 

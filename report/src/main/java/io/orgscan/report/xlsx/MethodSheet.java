@@ -5,6 +5,7 @@ import io.orgscan.model.DecisionRule;
 import io.orgscan.model.Parameter;
 import io.orgscan.model.Reason;
 import io.orgscan.model.ScanMetadata;
+import io.orgscan.model.ServiceControlPolicy;
 import io.orgscan.report.evidence.RenderInput;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +84,22 @@ public final class MethodSheet implements SheetWriter {
         CoveragePolicy other = scan.policy() == CoveragePolicy.ORG ? CoveragePolicy.ACCOUNT : CoveragePolicy.ORG;
         blocks.paragraph(1, "The other policy, " + other.name().toLowerCase(Locale.ROOT) + " (not used in this run): "
                 + policy(other));
+
+        blocks.section("Service control policies");
+        if (scan.serviceControlPolicies() == null) {
+            blocks.paragraph(1, "Not read (--scp-denied-regions report-only): a region that an SCP denies is judged like "
+                    + "any other; a call an SCP denied leaves its cells INSUFFICIENT_DATA / DENIED_BY_SCP.");
+        } else {
+            blocks.paragraph(1, "Read with --scp-denied-regions not-applicable: a cell that is not COMPLIANT in a region "
+                    + "that a region-deny statement attached to the root, an OU on the account's path or the account "
+                    + "denies is NOT_APPLICABLE / REGION_DENIED_BY_SCP. SCPs never restrict the management account. "
+                    + "The policies read, with the SHA-256 of their text as DescribePolicy returned it:");
+            blocks.header("Policy", "Name", "Content SHA-256", "Region-deny statements");
+            for (ServiceControlPolicy policy : scan.serviceControlPolicies()) {
+                blocks.values(policy.id(), policy.name(), policy.sha256(),
+                        policy.regionDenySids().isEmpty() ? "none" : String.join(", ", policy.regionDenySids()));
+            }
+        }
 
         blocks.section("Known limitations");
         List<String> limitations = List.of(

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
+import io.orgscan.model.ServiceControlPolicy;
 import io.orgscan.report.testkit.ScanFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,6 +44,29 @@ class ScanJsonTest {
     }
 
     @Test
+    void keepsTheServiceControlPoliciesReadAndSaysWhenNoneWereRead() throws Exception {
+        ScanResult plain = ScanFixture.rich();
+        ScanMetadata m = plain.metadata();
+        List<ServiceControlPolicy> policies = List.of(
+                new ServiceControlPolicy("p-FullAWSAccess", "FullAWSAccess", "a".repeat(64), List.of()),
+                new ServiceControlPolicy("p-regiondeny1", "RegionDeny", "0123456789abcdef".repeat(4), List.of("Deny", "#2")));
+        ScanResult withPolicies = new ScanResult(new ScanMetadata(m.scanId(), m.startedAt(), m.finishedAt(), m.callerArn(),
+                m.callerAccountId(), m.organizationId(), m.managementAccountId(), m.delegatedAdministratorId(), m.partition(),
+                m.policy(), m.toolName(), m.toolVersion(), m.parameters(), policies), plain.matrix(), plain.errors());
+        Path file = dir.resolve("scan.json");
+        ScanFixture.write(withPolicies, file);
+        assertThat(ScanJson.read(file)).isEqualTo(withPolicies);
+        JsonNode written = TREE.readTree(file.toFile()).at("/scan/service_control_policies/1");
+        assertThat(written.get("policy_id").asText()).isEqualTo("p-regiondeny1");
+        assertThat(written.get("region_deny_sids").toString()).isEqualTo("[\"Deny\",\"#2\"]");
+
+        ScanFixture.write(plain, file);
+        assertThat(TREE.readTree(file.toFile()).at("/scan/service_control_policies").isNull())
+                .as("null, not [], when the scan did not read SCPs").isTrue();
+        assertThat(ScanJson.read(file).metadata().serviceControlPolicies()).isNull();
+    }
+
+    @Test
     void keepsTimesToTheNanosecond() throws Exception {
         Path file = dir.resolve("scan.json");
         ScanFixture.write(ScanFixture.rich(), file);
@@ -72,7 +97,7 @@ class ScanJsonTest {
         assertThat(fieldNames(root)).containsExactly("schema_version", "scan", "accounts", "regions", "cells", "errors");
         assertThat(fieldNames(root.get("scan"))).containsExactly("scan_id", "started_at", "finished_at", "caller_arn",
                 "caller_account_id", "organization_id", "management_account_id", "delegated_administrator_id",
-                "partition", "policy", "tool_name", "tool_version", "parameters");
+                "partition", "policy", "tool_name", "tool_version", "parameters", "service_control_policies");
         assertThat(fieldNames(root.at("/scan/parameters/0"))).containsExactly("name", "value", "source");
         assertThat(fieldNames(root.at("/accounts/0"))).containsExactly("account_id", "name", "email", "state", "ou_path",
                 "management", "delegated_administrator");
