@@ -66,11 +66,10 @@ public final class SdkAwsGateway implements AwsGateway {
         this.limits = limits;
         this.roles = roles;
         this.home = Region.of(settings.region());
-        this.sts = clients.build(StsClient.builder(), home, clients.baseCredentials(), limits.globalAttempts());
+        this.sts = clients.build(StsClient.builder(), home, clients.baseCredentials(), limits.stsAttempts());
         this.organizationRole = roles.orgRoleArn() == null ? null : assumeRole(roles.orgRoleArn());
         AwsCredentialsProvider organizationsCredentials = organizationRole == null ? clients.baseCredentials() : organizationRole;
-        this.organizations = clients.build(OrganizationsClient.builder(), home, organizationsCredentials,
-                limits.globalAttempts());
+        this.organizations = clients.organizations(home, organizationsCredentials);
         this.stsPermits = new Semaphore(limits.stsParallel());
         this.organizationsPermits = new Semaphore(limits.organizationsParallel());
     }
