@@ -1,7 +1,7 @@
 package io.orgscan.cli;
 
 import io.orgscan.model.AwsNames;
-import io.orgscan.report.OutputFormat;
+import io.orgscan.report.folder.OutputFormat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

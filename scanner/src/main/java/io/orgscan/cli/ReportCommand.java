@@ -1,8 +1,8 @@
 package io.orgscan.cli;
 
 import io.orgscan.model.ScanResult;
-import io.orgscan.report.Changes;
-import io.orgscan.report.PreviousScan;
+import io.orgscan.report.evidence.Changes;
+import io.orgscan.report.evidence.PreviousScan;
 import io.orgscan.report.json.ScanFileException;
 import io.orgscan.report.json.ScanJson;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.orgscan.cli;
 import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
-import io.orgscan.report.Population;
-import io.orgscan.report.RunFile;
+import io.orgscan.report.evidence.CoverageCounts;
+import io.orgscan.report.evidence.RunFile;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * The few lines on stdout after a scan or a render: counts, coverage and the control's result (the
- * same numbers as the reports: {@link Population}), the files written, how to verify them, the verdict.
+ * same numbers as the reports: {@link CoverageCounts}), the files written, how to verify them, the verdict.
  */
 final class ScanSummary {
     private ScanSummary() {
@@ -20,19 +20,19 @@ final class ScanSummary {
 
     static void print(PrintStream out, ScanResult result, List<Path> written) {
         ScanMetadata meta = result.metadata();
-        Population population = Population.of(result);
+        CoverageCounts counts = CoverageCounts.of(result);
         out.printf("scan %s of organization %s (management account %s), policy %s%n",
                 meta.scanId(), meta.organizationId(), meta.managementAccountId(), meta.policy().name().toLowerCase(Locale.ROOT));
-        out.printf("accounts: %d listed, %d in scope; regions: %d%n", population.accountsListed(),
-                population.accountsEvaluated(), population.regions());
+        out.printf("accounts: %d listed, %d in scope; regions: %d%n", counts.accountsListed(),
+                counts.accountsEvaluated(), counts.regions());
         out.printf("cells: %d = %d COMPLIANT, %d NON_COMPLIANT, %d NOT_APPLICABLE, %d INSUFFICIENT_DATA%n",
-                population.rows(), population.rows(ComplianceStatus.COMPLIANT), population.rows(ComplianceStatus.NON_COMPLIANT),
-                population.rows(ComplianceStatus.NOT_APPLICABLE), population.rows(ComplianceStatus.INSUFFICIENT_DATA));
+                counts.rows(), counts.rows(ComplianceStatus.COMPLIANT), counts.rows(ComplianceStatus.NON_COMPLIANT),
+                counts.rows(ComplianceStatus.NOT_APPLICABLE), counts.rows(ComplianceStatus.INSUFFICIENT_DATA));
         out.printf("coverage: %s of applicable cells (compliant / (compliant + non-compliant + insufficient data))%n",
-                population.coverage().map(c -> c.toPlainString() + "%").orElse("n/a"));
-        out.printf("accounts fully covered: %d of %d in scope%n", population.accountsFullyCovered(),
-                population.accountsEvaluated());
-        out.printf("control result: %s%n", population.controlResult());
+                counts.coverage().map(c -> c.toPlainString() + "%").orElse("n/a"));
+        out.printf("accounts fully covered: %d of %d in scope%n", counts.accountsFullyCovered(),
+                counts.accountsEvaluated());
+        out.printf("control result: %s%n", counts.controlResult());
         if (!result.errors().isEmpty()) {
             out.printf("failed AWS calls: %d (each undecided cell says why)%n", result.errors().size());
         }

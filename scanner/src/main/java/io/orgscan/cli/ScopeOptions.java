@@ -1,7 +1,7 @@
 package io.orgscan.cli;
 
 import io.orgscan.model.CoveragePolicy;
-import io.orgscan.report.OutputFormat;
+import io.orgscan.report.folder.OutputFormat;
 import io.orgscan.scan.ScanScope;
 import java.util.ArrayList;
 import java.util.List;

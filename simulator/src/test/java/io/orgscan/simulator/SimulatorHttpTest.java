@@ -158,13 +158,18 @@ class SimulatorHttpTest {
             for (int i = 0; i < 5; i++) {
                 calls.add(http.sendAsync(listAnalyzers, HttpResponse.BodyHandlers.discarding()));
             }
+            long beforeLast = System.currentTimeMillis();
             calls.forEach(CompletableFuture::join);
+            long afterLast = System.currentTimeMillis();
             JsonNode stats = JSON.readTree(send(HttpRequest.newBuilder(slow.endpoint().resolve("/_stats?summary=true")).GET()).body());
             assertThat(stats.get("peakInFlight").asInt()).isEqualTo(5);
             assertThat(stats.get("total").asLong()).as("the stats request itself is not counted").isEqualTo(7);
+            assertThat(stats.get("lastAnswerEpochMillis").asLong()).as("the last of the five answers, 400 ms after they arrived")
+                    .isBetween(beforeLast + 300, afterLast);
 
             send(HttpRequest.newBuilder(slow.endpoint().resolve("/_stats/reset")).POST(HttpRequest.BodyPublishers.noBody()));
             assertThat(slow.stats().peakInFlight()).isZero();
+            assertThat(slow.stats().lastAnswerEpochMillis()).isZero();
         }
     }
 

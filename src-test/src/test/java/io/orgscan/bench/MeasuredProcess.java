@@ -23,8 +23,10 @@ final class MeasuredProcess {
      *                       NaN where {@code /proc} is missing
      * @param peakRssMb      its largest resident set, in MiB
      * @param outputSeconds  when the first file appeared in the watched folder; NaN if none did
+     * @param startEpochMillis when the process was started, on the wall clock (to place other processes' events)
      */
-    record Result(int exitCode, double wallSeconds, double cpuSeconds, double peakRssMb, double outputSeconds) {
+    record Result(int exitCode, double wallSeconds, double cpuSeconds, double peakRssMb, double outputSeconds,
+                  long startEpochMillis) {
     }
 
     private MeasuredProcess() {
@@ -42,6 +44,7 @@ final class MeasuredProcess {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(env);
+        long startEpochMillis = System.currentTimeMillis();
         long started = System.nanoTime();
         Process process = builder.start();
         ProcStat last = new ProcStat(Double.NaN, 0, 0);
@@ -64,7 +67,7 @@ final class MeasuredProcess {
             }
         }
         double wall = (System.nanoTime() - started) / 1e9;
-        return new Result(process.exitValue(), wall, last.cpuSeconds(), peakRssKb / 1024.0, output);
+        return new Result(process.exitValue(), wall, last.cpuSeconds(), peakRssKb / 1024.0, output, startEpochMillis);
     }
 
     private static boolean hasOutput(Path dir) {

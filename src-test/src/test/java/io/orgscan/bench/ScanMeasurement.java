@@ -34,14 +34,18 @@ record ScanMeasurement(String label, BenchOrg org, int latencyMs, int parallel, 
         return floor > 0 ? process.wallSeconds() / floor : Double.NaN;
     }
 
-    /** From the start to the first report byte: JVM start, every AWS call, judging the cells. */
+    /**
+     * From the start to the simulator's last AWS answer: JVM start and every AWS call, what the network
+     * and the scheduling decide. NaN if the simulator gave no answer.
+     */
     double scanSeconds() {
-        return process.outputSeconds();
+        return stats.lastAnswerEpochMillis() == 0 ? Double.NaN
+                : (stats.lastAnswerEpochMillis() - process.startEpochMillis()) / 1000.0;
     }
 
-    /** Writing scan.json, findings.csv and coverage.xlsx, to the exit. */
+    /** After the last answer: judging the cells, writing the run folder, the JVM's exit. */
     double reportSeconds() {
-        return process.wallSeconds() - process.outputSeconds();
+        return process.wallSeconds() - scanSeconds();
     }
 
     /**

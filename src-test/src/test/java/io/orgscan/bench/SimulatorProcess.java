@@ -35,16 +35,20 @@ final class SimulatorProcess implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     /** Counts the simulator answered, as {@code GET /_stats} reports them. */
-    /** @param peakInFlight the most calls the simulator was answering at once since the last reset */
-    record Stats(long total, long errors, int peakInFlight, Map<String, Long> byOperation, Map<String, Long> byAccount,
-                 List<Call> calls) {
+    /**
+     * @param peakInFlight          the most calls the simulator was answering at once since the last reset
+     * @param lastAnswerEpochMillis when it gave its latest answer (wall clock), 0 if none
+     */
+    record Stats(long total, long errors, int peakInFlight, long lastAnswerEpochMillis, Map<String, Long> byOperation,
+                 Map<String, Long> byAccount, List<Call> calls) {
         long operation(String name) {
             return byOperation.getOrDefault(name, 0L);
         }
 
         /** The same counts from a simulator running in this JVM. */
         static Stats of(CallStats stats) {
-            return new Stats(stats.total(), stats.errors(), stats.peakInFlight(), stats.byOperation(), stats.byAccount(), stats.calls().stream()
+            return new Stats(stats.total(), stats.errors(), stats.peakInFlight(), stats.lastAnswerEpochMillis(),
+                    stats.byOperation(), stats.byAccount(), stats.calls().stream()
                     .map(c -> new Call(c.service(), c.operation(), c.accountId(), c.region(), c.count(), c.errors()))
                     .toList());
         }
@@ -136,6 +140,7 @@ final class SimulatorProcess implements AutoCloseable {
             }
         }
         return new Stats(body.path("total").asLong(), body.path("errors").asLong(), body.path("peakInFlight").asInt(),
+                body.path("lastAnswerEpochMillis").asLong(),
                 counts(body.path("operations")),
                 counts(body.path("accounts")), List.copyOf(calls));
     }

@@ -17,9 +17,10 @@ import io.orgscan.model.Reason;
 import io.orgscan.model.RegionOptStatus;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
-import io.orgscan.report.OutputFormat;
-import io.orgscan.report.ReportRenderer;
+import io.orgscan.report.folder.OutputFormat;
+import io.orgscan.report.folder.ReportRenderer;
 import io.orgscan.report.json.ScanJson;
+import io.orgscan.report.testkit.ScanFixture;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -72,7 +73,7 @@ public final class WorkbookBenchmark {
 
         if (args.length > 2) {
             // For timing the command line itself: java -Xmx512m -jar orgscan.jar report <this file> ...
-            ScanJson.write(scan, Path.of(args[2]));
+            ScanFixture.write(scan, Path.of(args[2]));
             System.out.println("wrote " + args[2]);
         }
         Path root = Files.createTempDirectory("orgscan-bench");

@@ -1,7 +1,7 @@
 package io.orgscan.report.csv;
 
-import io.orgscan.report.Column;
-import io.orgscan.report.Table;
+import io.orgscan.report.table.Column;
+import io.orgscan.report.table.Table;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -36,8 +36,6 @@ import io.orgscan.model.CoverageMatrix;
 import io.orgscan.model.ErrorRecord;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
-import io.orgscan.report.AtomicFiles;
-import io.orgscan.report.ReportWriteException;
 import io.orgscan.report.json.ScanJsonSchema.AccountJson;
 import io.orgscan.report.json.ScanJsonSchema.CellJson;
 import io.orgscan.report.json.ScanJsonSchema.ErrorJson;
@@ -95,11 +93,6 @@ public final class ScanJson {
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
     private ScanJson() {
-    }
-
-    /** Writes {@code result} to {@code file} atomically (see {@link AtomicFiles}). */
-    public static void write(ScanResult result, Path file) throws ReportWriteException {
-        AtomicFiles.write(file, out -> write(result, out));
     }
 
     /** Writes {@code result} as scan.json to {@code out}; flushes but does not close it. */

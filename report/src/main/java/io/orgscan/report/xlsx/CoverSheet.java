@@ -1,16 +1,13 @@
 package io.orgscan.report.xlsx;
 
 import io.orgscan.model.ScanMetadata;
-import io.orgscan.report.Control;
-import io.orgscan.report.Evidence;
-import io.orgscan.report.FilesBeforeWorkbook;
-import io.orgscan.report.FindingsTable;
-import io.orgscan.report.Population;
-import io.orgscan.report.Reconciliation;
-import io.orgscan.report.RunFile;
-import io.orgscan.report.WrittenFile;
-import java.util.ArrayList;
-import java.util.List;
+import io.orgscan.report.evidence.Control;
+import io.orgscan.report.evidence.CoverageCounts;
+import io.orgscan.report.evidence.Reconciliation;
+import io.orgscan.report.evidence.RenderInput;
+import io.orgscan.report.evidence.RunFile;
+import io.orgscan.report.evidence.WrittenFile;
+import io.orgscan.report.table.FindingsTable;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -42,10 +39,10 @@ public final class CoverSheet implements SheetWriter {
             {"Sign-off", "Prepared by, reviewed by, approved by: for people."}};
 
     @Override
-    public void write(Evidence evidence, WorkbookContext workbook) {
-        ScanMetadata scan = evidence.scan().metadata();
-        Population population = evidence.population();
-        Control control = evidence.control();
+    public void write(RenderInput input, WorkbookContext workbook) {
+        ScanMetadata scan = input.scan().metadata();
+        CoverageCounts counts = input.counts();
+        Control control = input.control();
         SXSSFSheet sheet = workbook.createSheet(NAME);
         WorkbookContext.setWidth(sheet, 0, 44);
         WorkbookContext.setWidth(sheet, 1, 90);
@@ -83,14 +80,14 @@ public final class CoverSheet implements SheetWriter {
         blocks.pair("Run by (caller ARN)", scan.callerArn());
         blocks.pair("Run from account", scan.callerAccountId());
         blocks.pair("Policy in force", scan.policy().name().toLowerCase(Locale.ROOT) + " (see the Method sheet)");
-        blocks.pair("Control result", population.controlResult().name());
-        blocks.pair("Scan complete", population.scanComplete() ? "yes: no INSUFFICIENT_DATA row, no failed AWS call"
-                : "no: " + population.rows(io.orgscan.model.ComplianceStatus.INSUFFICIENT_DATA)
-                        + " INSUFFICIENT_DATA rows, " + population.errors() + " failed AWS calls (Errors sheet)");
+        blocks.pair("Control result", counts.controlResult().name());
+        blocks.pair("Scan complete", counts.scanComplete() ? "yes: no INSUFFICIENT_DATA row, no failed AWS call"
+                : "no: " + counts.rows(io.orgscan.model.ComplianceStatus.INSUFFICIENT_DATA)
+                        + " INSUFFICIENT_DATA rows, " + counts.errors() + " failed AWS calls (Errors sheet)");
         Row reconciliation = blocks.row();
         WorkbookContext.setText(reconciliation, 0, "Reconciliation", workbook.labelStyle());
         workbook.afterAllSheets(() -> {
-            Reconciliation checks = workbook.reconciliation(evidence);
+            Reconciliation checks = workbook.reconciliation(input);
             long failed = checks.checks().stream().filter(c -> !c.passed()).count();
             WorkbookContext.setText(reconciliation, 1, checks.result() + ": " + (checks.checks().size() - failed) + " of "
                     + checks.checks().size() + " checks passed (Reconciliation sheet)", workbook.wrappedStyle());
@@ -98,18 +95,10 @@ public final class CoverSheet implements SheetWriter {
 
         blocks.section("Files of this run");
         blocks.header("File", "SHA-256", "Rows", "Bytes");
-        // Those files are being written meanwhile: one row each now, filled in once they are.
-        FilesBeforeWorkbook filesBefore = workbook.filesBefore();
-        List<Row> fileRows = new ArrayList<>();
-        filesBefore.names().forEach(name -> fileRows.add(blocks.row()));
-        workbook.afterAllSheets(() -> {
-            List<WrittenFile> files = filesBefore.await();
-            for (int i = 0; i < files.size(); i++) {
-                WrittenFile file = files.get(i);
-                blocks.fill(fileRows.get(i), file.name(), file.sha256(), file.rows(), file.bytes());
-            }
-        });
-        if (fileRows.isEmpty()) {
+        for (WrittenFile file : input.files()) {
+            blocks.values(file.name(), file.sha256(), file.rows(), file.bytes());
+        }
+        if (input.files().isEmpty()) {
             blocks.note("No other file was written before this workbook (--format).");
         }
         blocks.paragraph(1, "Written after this workbook, so not listed above: " + RunFile.WORKBOOK.fileName()
@@ -132,8 +121,8 @@ public final class CoverSheet implements SheetWriter {
         for (String[] entry : SHEETS) {
             blocks.values(entry[0], entry[1]);
         }
-        // The Reconciliation line and the files are filled in after every sheet is written: their
-        // rows must still be in the streaming window then, not flushed to disk (where a late cell would be lost).
+        // The Reconciliation line is filled in after every sheet is written: its row must still be
+        // in the streaming window then, not flushed to disk (where a late cell would be lost).
         if (blocks.nextRow() >= WorkbookWriter.ROW_WINDOW) {
             throw new IllegalStateException("the Cover outgrew the streaming window of " + WorkbookWriter.ROW_WINDOW
                     + " rows");

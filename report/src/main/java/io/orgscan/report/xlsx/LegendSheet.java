@@ -1,10 +1,10 @@
 package io.orgscan.report.xlsx;
 
 import io.orgscan.model.Reason;
-import io.orgscan.report.DataDictionaryTable;
-import io.orgscan.report.Evidence;
-import io.orgscan.report.ExceptionsTable;
-import io.orgscan.report.Vocabulary;
+import io.orgscan.report.evidence.Control;
+import io.orgscan.report.evidence.RenderInput;
+import io.orgscan.report.table.DataDictionaryTable;
+import io.orgscan.report.table.ExceptionsTable;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 
@@ -17,7 +17,7 @@ public final class LegendSheet implements SheetWriter {
     public static final String NAME = "Legend";
 
     @Override
-    public void write(Evidence evidence, WorkbookContext workbook) {
+    public void write(RenderInput input, WorkbookContext workbook) {
         SXSSFSheet sheet = workbook.createSheet(NAME);
         int[] widths = {30, 26, 70, 18, 26, 26, 18};
         for (int c = 0; c < widths.length; c++) {
@@ -30,7 +30,7 @@ public final class LegendSheet implements SheetWriter {
         blocks.header("Status", "Code (Matrix)", "Meaning", "AWS Config", "Security Hub ASFF Compliance.Status",
                 "OCSF compliance.status_id", "CISO Assistant");
         int first = blocks.nextRow();
-        for (Vocabulary.StatusMapping mapping : Vocabulary.STATUSES) {
+        for (Control.StatusMapping mapping : input.control().statuses()) {
             blocks.values(mapping.status().name(), mapping.status().shortCode(), mapping.meaning(), mapping.awsConfig(),
                     mapping.asff(), mapping.ocsf(), mapping.cisoAssistant());
         }
@@ -42,7 +42,7 @@ public final class LegendSheet implements SheetWriter {
         blocks.section("Reasons");
         blocks.header("Reason", "Status", "Meaning");
         for (Reason reason : Reason.values()) {
-            blocks.values(reason.name(), reason.status().name(), Vocabulary.meaning(reason));
+            blocks.values(reason.name(), reason.status().name(), reason.meaning());
         }
 
         blocks.section("Dispositions (Exceptions sheet)");
@@ -59,7 +59,7 @@ public final class LegendSheet implements SheetWriter {
 
         blocks.section("Columns of the CSV files (data_dictionary.csv)");
         blocks.header("File", "Column", "Description", "Type", "Allowed values", "Required");
-        for (DataDictionaryTable.Entry entry : DataDictionaryTable.of(evidence).rows()) {
+        for (DataDictionaryTable.Entry entry : DataDictionaryTable.of(input).rows()) {
             blocks.values(entry.file(), entry.column().name(), entry.column().description(),
                     entry.column().type().dictionaryName(), entry.column().allowedValues(),
                     Boolean.toString(entry.column().required()));

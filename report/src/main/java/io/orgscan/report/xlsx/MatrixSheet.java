@@ -4,9 +4,9 @@ import io.orgscan.model.AccountRef;
 import io.orgscan.model.Cell;
 import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.CoverageMatrix;
-import io.orgscan.report.Evidence;
-import io.orgscan.report.Reconciliation;
-import io.orgscan.report.SpreadsheetText;
+import io.orgscan.report.evidence.Reconciliation;
+import io.orgscan.report.evidence.RenderInput;
+import io.orgscan.report.table.SpreadsheetText;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,8 +37,8 @@ public final class MatrixSheet implements SheetWriter {
     private static final int REGION_WIDTH = 15;
 
     @Override
-    public void write(Evidence evidence, WorkbookContext workbook) {
-        CoverageMatrix matrix = evidence.scan().matrix();
+    public void write(RenderInput input, WorkbookContext workbook) {
+        CoverageMatrix matrix = input.scan().matrix();
         List<String> regions = matrix.regions();
         SXSSFSheet sheet = workbook.createSheet(NAME);
         for (int c = 0; c < ACCOUNT_WIDTHS.length; c++) {

@@ -1,12 +1,14 @@
 package io.orgscan.report.xlsx;
 
 import io.orgscan.model.CoveragePolicy;
+import io.orgscan.model.DecisionRule;
 import io.orgscan.model.Parameter;
+import io.orgscan.model.Reason;
 import io.orgscan.model.ScanMetadata;
-import io.orgscan.report.Evidence;
-import io.orgscan.report.Vocabulary;
+import io.orgscan.report.evidence.RenderInput;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 
 /**
@@ -18,8 +20,8 @@ public final class MethodSheet implements SheetWriter {
     public static final String NAME = "Method";
 
     @Override
-    public void write(Evidence evidence, WorkbookContext workbook) {
-        ScanMetadata scan = evidence.scan().metadata();
+    public void write(RenderInput input, WorkbookContext workbook) {
+        ScanMetadata scan = input.scan().metadata();
         SXSSFSheet sheet = workbook.createSheet(NAME);
         WorkbookContext.setWidth(sheet, 0, 8);
         WorkbookContext.setWidth(sheet, 1, 110);
@@ -69,10 +71,11 @@ public final class MethodSheet implements SheetWriter {
 
         blocks.section("Decision table (first match wins)");
         blocks.header("Rule", "When", "Status", "Reason");
-        List<Vocabulary.Rule> rules = Vocabulary.RULES;
-        for (int i = 0; i < rules.size(); i++) {
-            Vocabulary.Rule rule = rules.get(i);
-            blocks.values((long) (i + 1), rule.when(), rule.status().name(), rule.reason().name());
+        DecisionRule[] rules = DecisionRule.values();
+        for (int i = 0; i < rules.length; i++) {
+            DecisionRule rule = rules[i];
+            blocks.values((long) (i + 1), rule.when(), rule.status().name(),
+                    rule.reasons().stream().map(Reason::name).collect(Collectors.joining(" / ")));
         }
 
         blocks.section("Policy in force: " + scan.policy().name().toLowerCase(Locale.ROOT));
@@ -88,7 +91,7 @@ public final class MethodSheet implements SheetWriter {
                 "Under the org policy an ORGANIZATION analyzer of the management account or the delegated administrator "
                         + "covers member accounts. Security Hub IAM.28 and the CIS audit procedure look at each account's "
                         + "own analyzers; the account policy gives that reading.",
-                "AWS Config's " + evidence.control().configRuleName() + " is not available in every region (China, "
+                "AWS Config's " + input.control().configRuleName() + " is not available in every region (China, "
                         + "GovCloud and some newer regions); orgscan evaluates every region of the universe, so some rows "
                         + "have no AWS Config counterpart.",
                 "Only whether analyzers exist and are ACTIVE is tested, not their findings or archive rules.",

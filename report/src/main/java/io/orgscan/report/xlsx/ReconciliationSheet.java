@@ -1,7 +1,7 @@
 package io.orgscan.report.xlsx;
 
-import io.orgscan.report.Evidence;
-import io.orgscan.report.Reconciliation;
+import io.orgscan.report.evidence.Reconciliation;
+import io.orgscan.report.evidence.RenderInput;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -18,7 +18,7 @@ public final class ReconciliationSheet implements SheetWriter {
     private static final int[] WIDTHS = {26, 90, 14, 14, 12, 10};
 
     @Override
-    public void write(Evidence evidence, WorkbookContext workbook) {
+    public void write(RenderInput input, WorkbookContext workbook) {
         SXSSFSheet sheet = workbook.createSheet(NAME);
         Row header = sheet.createRow(0);
         for (int c = 0; c < HEADERS.length; c++) {
@@ -27,7 +27,7 @@ public final class ReconciliationSheet implements SheetWriter {
         }
         sheet.createFreezePane(0, 1);
         workbook.afterAllSheets(() -> {
-            Reconciliation reconciliation = workbook.reconciliation(evidence);
+            Reconciliation reconciliation = workbook.reconciliation(input);
             int rowIndex = 1;
             for (Reconciliation.Check check : reconciliation.checks()) {
                 Row row = sheet.createRow(rowIndex++);

@@ -1,6 +1,6 @@
 package io.orgscan.report.xlsx;
 
-import io.orgscan.report.SpreadsheetText;
+import io.orgscan.report.table.SpreadsheetText;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -106,12 +106,6 @@ final class SheetBlocks {
      */
     Row values(Object... values) {
         Row row = row();
-        fill(row, values);
-        return row;
-    }
-
-    /** Writes {@code values} into a row reserved earlier with {@link #row()}, as {@link #values} does. */
-    void fill(Row row, Object... values) {
         for (int c = 0; c < values.length; c++) {
             Object value = values[c];
             if (value instanceof String text) {
@@ -125,6 +119,7 @@ final class SheetBlocks {
             }
         }
         fit(row, values);
+        return row;
     }
 
     /** Makes the row tall enough for its texts, cell c of {@code texts} in column c (non-text ignored). */

@@ -1,6 +1,6 @@
 package io.orgscan.report.xlsx;
 
-import io.orgscan.report.Evidence;
+import io.orgscan.report.evidence.RenderInput;
 
 /**
  * Adds one sheet (or a run of sheets, e.g. a table continued past Excel's row limit) to the
@@ -13,5 +13,5 @@ public interface SheetWriter {
      * Creates this writer's sheets through {@code workbook} and fills them. Rows must be created in
      * ascending order within a sheet (the workbook streams them to disk).
      */
-    void write(Evidence evidence, WorkbookContext workbook);
+    void write(RenderInput input, WorkbookContext workbook);
 }

@@ -1,7 +1,7 @@
 package io.orgscan.report.xlsx;
 
 import io.orgscan.model.ScanMetadata;
-import io.orgscan.report.Evidence;
+import io.orgscan.report.evidence.RenderInput;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -15,8 +15,8 @@ public final class SignOffSheet implements SheetWriter {
     private static final String[] ROLES = {"Prepared by", "Reviewed by", "Approved by"};
 
     @Override
-    public void write(Evidence evidence, WorkbookContext workbook) {
-        ScanMetadata scan = evidence.scan().metadata();
+    public void write(RenderInput input, WorkbookContext workbook) {
+        ScanMetadata scan = input.scan().metadata();
         SXSSFSheet sheet = workbook.createSheet(NAME);
         Row header = sheet.createRow(0);
         for (int c = 0; c < HEADERS.length; c++) {

@@ -2,11 +2,11 @@ package io.orgscan.report.xlsx;
 
 import io.orgscan.model.AccountRef;
 import io.orgscan.model.ComplianceStatus;
-import io.orgscan.report.Changes;
-import io.orgscan.report.Evidence;
-import io.orgscan.report.FindingsTable;
-import io.orgscan.report.Population;
-import io.orgscan.report.Population.Tally;
+import io.orgscan.report.evidence.Changes;
+import io.orgscan.report.evidence.CoverageCounts;
+import io.orgscan.report.evidence.CoverageCounts.Tally;
+import io.orgscan.report.evidence.RenderInput;
+import io.orgscan.report.table.FindingsTable;
 import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.XDDFColor;
@@ -39,8 +39,8 @@ public final class SummarySheet implements SheetWriter {
     private static final int LAST_TABLE_COLUMN = 8;
 
     @Override
-    public void write(Evidence evidence, WorkbookContext workbook) {
-        Population population = evidence.population();
+    public void write(RenderInput input, WorkbookContext workbook) {
+        CoverageCounts counts = input.counts();
         SXSSFSheet sheet = workbook.createSheet(NAME);
         WorkbookContext.setWidth(sheet, 0, 44);
         for (int c = 1; c <= LAST_TABLE_COLUMN; c++) {
@@ -51,44 +51,44 @@ public final class SummarySheet implements SheetWriter {
 
         blocks.section("Result");
         int chartTop = blocks.nextRow() - 1;
-        blocks.pair("Control result", population.controlResult().name());
-        blocks.pair("Scan complete", Boolean.toString(population.scanComplete()));
-        blocks.pair("Coverage (%)", population.coverage());
-        blocks.pair("Accounts listed (population)", population.accountsListed());
-        blocks.pair("Accounts in scope (evaluated)", population.accountsEvaluated());
-        blocks.pair("Accounts not ACTIVE", population.accountsNotActive());
-        blocks.pair("Accounts excluded by parameters", population.accountsExcluded());
-        blocks.pair("Accounts fully covered", population.accountsFullyCovered());
-        blocks.pair("Regions (matrix columns)", population.regions());
-        blocks.pair("Findings rows (accounts x regions)", population.rows());
-        blocks.pair("Failed AWS calls", population.errors());
+        blocks.pair("Control result", counts.controlResult().name());
+        blocks.pair("Scan complete", Boolean.toString(counts.scanComplete()));
+        blocks.pair("Coverage (%)", counts.coverage());
+        blocks.pair("Accounts listed (population)", counts.accountsListed());
+        blocks.pair("Accounts in scope (evaluated)", counts.accountsEvaluated());
+        blocks.pair("Accounts not ACTIVE", counts.accountsNotActive());
+        blocks.pair("Accounts excluded by parameters", counts.accountsExcluded());
+        blocks.pair("Accounts fully covered", counts.accountsFullyCovered());
+        blocks.pair("Regions (matrix columns)", counts.regions());
+        blocks.pair("Findings rows (accounts x regions)", counts.rows());
+        blocks.pair("Failed AWS calls", counts.errors());
 
         blocks.section("Findings by status");
         blocks.header("Status", "Code", "Rows");
         int firstStatusRow = blocks.nextRow();
         for (ComplianceStatus status : ComplianceStatus.values()) {
-            blocks.values(status.name(), status.shortCode(), population.rows(status));
+            blocks.values(status.name(), status.shortCode(), counts.rows(status));
         }
         int lastStatusRow = blocks.nextRow() - 1;
-        blocks.values("Total", null, population.rows());
+        blocks.values("Total", null, counts.rows());
         MatrixSheet.colourByStatus(sheet, new CellRangeAddress[] {
                 new CellRangeAddress(firstStatusRow, lastStatusRow, 1, 1)});
-        chart(workbook, population, firstStatusRow, lastStatusRow, chartTop, blocks.nextRow());
+        chart(workbook, counts, firstStatusRow, lastStatusRow, chartTop, blocks.nextRow());
         blocks.note("Coverage = COMPLIANT / (COMPLIANT + NON_COMPLIANT + INSUFFICIENT_DATA). Scan complete: no "
                 + "INSUFFICIENT_DATA row and no failed AWS call. Fully covered: in scope, no NON_COMPLIANT or "
                 + "INSUFFICIENT_DATA region, at least one COMPLIANT region.");
 
-        evidence.comparison().ifPresent(changes -> changes(blocks, changes));
+        input.comparison().ifPresent(changes -> changes(blocks, changes));
 
         blocks.section("By OU");
         tallyHeader(blocks, "OU path", true);
-        for (Tally tally : population.byOu()) {
+        for (Tally tally : counts.byOu()) {
             tallyRow(blocks, tally, true);
         }
 
         blocks.section("By region");
         tallyHeader(blocks, "Region", false);
-        for (Tally tally : population.byRegion()) {
+        for (Tally tally : counts.byRegion()) {
             tallyRow(blocks, tally, false);
         }
     }
@@ -133,7 +133,7 @@ public final class SummarySheet implements SheetWriter {
     }
 
     /** A column chart of findings per status, each bar in its status's colour, beside the Result block. */
-    private static void chart(WorkbookContext workbook, Population population, int firstRow, int lastRow, int top,
+    private static void chart(WorkbookContext workbook, CoverageCounts counts, int firstRow, int lastRow, int top,
                               int bottom) {
         XSSFSheet underlying = workbook.workbook().getXSSFWorkbook().getSheet(NAME);
         XSSFDrawing drawing = underlying.createDrawingPatriarch();
@@ -147,15 +147,15 @@ public final class SummarySheet implements SheetWriter {
         rows.setCrosses(AxisCrosses.AUTO_ZERO);
         ComplianceStatus[] all = ComplianceStatus.values();
         String[] names = new String[all.length];
-        Long[] counts = new Long[all.length];
+        Long[] perStatus = new Long[all.length];
         for (int i = 0; i < all.length; i++) {
             names[i] = all[i].name();
-            counts[i] = population.rows(all[i]);
+            perStatus[i] = counts.rows(all[i]);
         }
         String sheetRef = NAME + "!$";
         var categories = XDDFDataSourcesFactory.fromArray(names,
                 sheetRef + "A$" + (firstRow + 1) + ":$A$" + (lastRow + 1));
-        var values = XDDFDataSourcesFactory.fromArray(counts,
+        var values = XDDFDataSourcesFactory.fromArray(perStatus,
                 sheetRef + "C$" + (firstRow + 1) + ":$C$" + (lastRow + 1));
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, statuses, rows);
         data.setBarDirection(BarDirection.COL);

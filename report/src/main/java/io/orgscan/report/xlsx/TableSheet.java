@@ -1,14 +1,14 @@
 package io.orgscan.report.xlsx;
 
-import io.orgscan.report.AccountsTable;
-import io.orgscan.report.Column;
-import io.orgscan.report.ColumnType;
-import io.orgscan.report.ErrorsTable;
-import io.orgscan.report.Evidence;
-import io.orgscan.report.ExceptionsTable;
-import io.orgscan.report.FindingsTable;
-import io.orgscan.report.Reconciliation;
-import io.orgscan.report.Table;
+import io.orgscan.report.evidence.Reconciliation;
+import io.orgscan.report.evidence.RenderInput;
+import io.orgscan.report.table.AccountsTable;
+import io.orgscan.report.table.Column;
+import io.orgscan.report.table.ColumnType;
+import io.orgscan.report.table.ErrorsTable;
+import io.orgscan.report.table.ExceptionsTable;
+import io.orgscan.report.table.FindingsTable;
+import io.orgscan.report.table.Table;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -36,14 +36,14 @@ public final class TableSheet<R> implements SheetWriter {
     public static final int MAX_DATA_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows() - 1;
 
     private final String name;
-    private final Function<Evidence, ? extends Table<R>> tableOf;
+    private final Function<RenderInput, ? extends Table<R>> tableOf;
     private final int maxDataRows;
 
-    public TableSheet(String name, Function<Evidence, ? extends Table<R>> tableOf) {
+    public TableSheet(String name, Function<RenderInput, ? extends Table<R>> tableOf) {
         this(name, tableOf, MAX_DATA_ROWS);
     }
 
-    TableSheet(String name, Function<Evidence, ? extends Table<R>> tableOf, int maxDataRows) {
+    TableSheet(String name, Function<RenderInput, ? extends Table<R>> tableOf, int maxDataRows) {
         this.name = Objects.requireNonNull(name, "name");
         this.tableOf = Objects.requireNonNull(tableOf, "tableOf");
         if (maxDataRows < 1 || maxDataRows > MAX_DATA_ROWS) {
@@ -73,8 +73,8 @@ public final class TableSheet<R> implements SheetWriter {
     }
 
     @Override
-    public void write(Evidence evidence, WorkbookContext workbook) {
-        Table<R> table = tableOf.apply(evidence);
+    public void write(RenderInput input, WorkbookContext workbook) {
+        Table<R> table = tableOf.apply(input);
         List<Column<R>> columns = table.columns();
         CellStyle[] styles = new CellStyle[columns.size()];
         for (int c = 0; c < columns.size(); c++) {

@@ -1,9 +1,8 @@
 package io.orgscan.report.xlsx;
 
-import io.orgscan.report.Evidence;
-import io.orgscan.report.FilesBeforeWorkbook;
-import io.orgscan.report.Reconciliation;
-import io.orgscan.report.SpreadsheetText;
+import io.orgscan.report.evidence.Reconciliation;
+import io.orgscan.report.evidence.RenderInput;
+import io.orgscan.report.table.SpreadsheetText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,11 +52,9 @@ public final class WorkbookContext {
     private final CellStyle input;
     private final Map<String, Long> rowCounts = new LinkedHashMap<>();
     private final List<Runnable> afterAllSheets = new ArrayList<>();
-    private final FilesBeforeWorkbook filesBefore;
 
-    WorkbookContext(SXSSFWorkbook workbook, FilesBeforeWorkbook filesBefore) {
+    WorkbookContext(SXSSFWorkbook workbook) {
         this.workbook = workbook;
-        this.filesBefore = filesBefore;
         short textFormat = workbook.createDataFormat().getFormat("@");
 
         Font bold = workbook.createFont();
@@ -297,16 +294,10 @@ public final class WorkbookContext {
 
     /**
      * The completeness checks of this render, for the sheets that show them: only from
-     * {@link #afterAllSheets}, when every sheet's rows are counted and the files before the
-     * workbook are written.
+     * {@link #afterAllSheets}, when every sheet's rows are counted.
      */
-    public Reconciliation reconciliation(Evidence evidence) {
-        return Reconciliation.of(evidence.withFiles(filesBefore.await()), rowCounts());
-    }
-
-    /** The files written before this workbook: their names now, the files themselves in {@link #afterAllSheets}. */
-    public FilesBeforeWorkbook filesBefore() {
-        return filesBefore;
+    public Reconciliation reconciliation(RenderInput input) {
+        return Reconciliation.of(input, rowCounts());
     }
 
     /** Runs {@code task} once every sheet writer has run (rows may still be added to earlier sheets). */

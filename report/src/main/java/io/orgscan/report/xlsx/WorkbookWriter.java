@@ -1,8 +1,7 @@
 package io.orgscan.report.xlsx;
 
 import io.orgscan.model.ScanMetadata;
-import io.orgscan.report.Evidence;
-import io.orgscan.report.FilesBeforeWorkbook;
+import io.orgscan.report.evidence.RenderInput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Date;
@@ -84,25 +83,20 @@ public final class WorkbookWriter {
         return new WorkbookWriter(standardSheets());
     }
 
-    /** As {@link #write(Evidence, FilesBeforeWorkbook, OutputStream)} with the files {@code evidence} lists. */
-    public Map<String, Long> write(Evidence evidence, OutputStream out) throws IOException {
-        return write(evidence, FilesBeforeWorkbook.of(evidence.files()), out);
-    }
-
     /**
-     * Writes the workbook to {@code out}; does not close it.
+     * Writes the workbook to {@code out}; does not close it. The Cover lists the files of
+     * {@code input}: those written before the workbook.
      *
-     * @param filesBefore the files the Cover lists; waited for after every other sheet is written
      * @return the data rows each table sheet holds, by sheet name (continuation sheets summed)
      */
-    public Map<String, Long> write(Evidence evidence, FilesBeforeWorkbook filesBefore, OutputStream out) throws IOException {
+    public Map<String, Long> write(RenderInput input, OutputStream out) throws IOException {
         Map<String, Long> rows;
-        boolean compressTemporaryFiles = evidence.scan().matrix().cells().size() >= compressedTemporaryFilesFromCells;
+        boolean compressTemporaryFiles = input.scan().matrix().cells().size() >= compressedTemporaryFilesFromCells;
         try (SXSSFWorkbook workbook = new StableZipWorkbook(poiSheetWriter, compressTemporaryFiles)) {
-            describe(workbook, evidence);
-            WorkbookContext context = new WorkbookContext(workbook, filesBefore);
+            describe(workbook, input);
+            WorkbookContext context = new WorkbookContext(workbook);
             for (SheetWriter sheet : sheets) {
-                sheet.write(evidence, context);
+                sheet.write(input, context);
             }
             context.finish();
             rows = context.rowCounts();
@@ -131,12 +125,12 @@ public final class WorkbookWriter {
 
         @Override
         protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-            return WorkbookZip.of(out, DEFLATE_LEVEL);
+            return new WorkbookZip(out, DEFLATE_LEVEL);
         }
     }
 
-    private static void describe(SXSSFWorkbook workbook, Evidence evidence) {
-        ScanMetadata scan = evidence.scan().metadata();
+    private static void describe(SXSSFWorkbook workbook, RenderInput input) {
+        ScanMetadata scan = input.scan().metadata();
         POIXMLProperties properties = workbook.getXSSFWorkbook().getProperties();
         POIXMLProperties.CoreProperties core = properties.getCoreProperties();
         Optional<Date> started = Optional.of(Date.from(scan.startedAt()));
@@ -144,8 +138,8 @@ public final class WorkbookWriter {
         core.setModified(started);
         core.setCreator(scan.toolName());
         core.setTitle("IAM Access Analyzer coverage of " + scan.organizationId());
-        core.setSubjectProperty(evidence.control().title() + " (Security Hub "
-                + evidence.control().securityHubControlId() + ")");
+        core.setSubjectProperty(input.control().title() + " (Security Hub "
+                + input.control().securityHubControlId() + ")");
         core.setIdentifier(scan.scanId());
         core.setDescription("Scan " + scan.scanId() + " by " + scan.toolName() + " " + scan.toolVersion());
         POIXMLProperties.CustomProperties custom = properties.getCustomProperties();

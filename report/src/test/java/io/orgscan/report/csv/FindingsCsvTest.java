@@ -3,18 +3,16 @@ package io.orgscan.report.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgscan.model.ScanResult;
-import io.orgscan.report.FindingsTable;
-import io.orgscan.report.ScanFixture;
-import io.orgscan.report.SpreadsheetText;
+import io.orgscan.report.table.FindingsTable;
+import io.orgscan.report.table.SpreadsheetText;
+import io.orgscan.report.testkit.CsvReader;
+import io.orgscan.report.testkit.ScanFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +21,6 @@ class FindingsCsvTest {
             + "account_state,ou_path,region,region_opt_status,status,reason,detail,analyzer_arns,analyzer_types,"
             + "analyzer_statuses,covered_by_arn,evaluated_at";
 
-    /** A reader configured on its own, not with the writer's {@link CsvTableWriter#FORMAT}. */
-    static final CSVFormat READER = CSVFormat.Builder.create()
-            .setDelimiter(',')
-            .setQuote('"')
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(false)
-            .get();
-
     static byte[] csv(ScanResult result) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvTableWriter.write(FindingsTable.of(result), out);
@@ -39,13 +28,8 @@ class FindingsCsvTest {
     }
 
     static List<CSVRecord> parse(byte[] bytes) throws IOException {
-        try (CSVParser parser = CSVParser.builder()
-                .setReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))
-                .setFormat(READER)
-                .get()) {
-            assertThat(parser.getHeaderNames()).containsExactly(HEADER.split(","));
-            return parser.getRecords();
-        }
+        assertThat(CsvReader.header(bytes)).containsExactly(HEADER.split(","));
+        return CsvReader.parse(bytes);
     }
 
     @Test

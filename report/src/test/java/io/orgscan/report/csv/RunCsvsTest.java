@@ -3,11 +3,11 @@ package io.orgscan.report.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgscan.model.ScanResult;
-import io.orgscan.report.CsvFiles;
-import io.orgscan.report.OutputFormat;
-import io.orgscan.report.ReportRenderer;
-import io.orgscan.report.ScanFixture;
-import io.orgscan.report.SpreadsheetText;
+import io.orgscan.report.folder.OutputFormat;
+import io.orgscan.report.folder.ReportRenderer;
+import io.orgscan.report.table.SpreadsheetText;
+import io.orgscan.report.testkit.CsvReader;
+import io.orgscan.report.testkit.ScanFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ class RunCsvsTest {
         ReportRenderer.render(result, dir, EnumSet.of(OutputFormat.CSV, OutputFormat.XLSX));
         Map<String, List<CSVRecord>> files = new LinkedHashMap<>();
         for (String name : CSVS) {
-            files.put(name, CsvFiles.parse(Files.readAllBytes(dir.resolve(name))));
+            files.put(name, CsvReader.parse(Files.readAllBytes(dir.resolve(name))));
         }
         return files;
     }
@@ -39,7 +39,7 @@ class RunCsvsTest {
     @Test
     void accountsCsvHasOneRowPerAccountWithItsScopeCountsAndResult() throws Exception {
         List<CSVRecord> accounts = render(ScanFixture.rich()).get("accounts.csv");
-        assertThat(CsvFiles.header(Files.readAllBytes(dir.resolve("accounts.csv")))).containsExactly("schema_version",
+        assertThat(CsvReader.header(Files.readAllBytes(dir.resolve("accounts.csv")))).containsExactly("schema_version",
                 "scan_id", "organization_id", "account_id", "account_name", "account_state", "ou_path",
                 "is_management_account", "is_delegated_administrator", "in_scope", "scope_reason", "regions_total",
                 "regions_compliant", "regions_non_compliant", "regions_not_applicable", "regions_insufficient_data",
@@ -119,7 +119,7 @@ class RunCsvsTest {
         assertThat(documented.keySet()).containsExactly("findings.csv", "accounts.csv", "errors.csv",
                 "control_result.csv", "data_dictionary.csv");
         for (String name : CSVS) {
-            List<String> header = CsvFiles.header(Files.readAllBytes(dir.resolve(name)));
+            List<String> header = CsvReader.header(Files.readAllBytes(dir.resolve(name)));
             List<String> columns = documented.get(name);
             if (name.equals("findings.csv")) {
                 assertThat(columns.subList(header.size(), columns.size())).containsExactly("previous_status",

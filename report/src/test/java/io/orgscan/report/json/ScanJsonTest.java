@@ -1,14 +1,13 @@
 package io.orgscan.report.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orgscan.model.ScanResult;
-import io.orgscan.report.ScanFixture;
+import io.orgscan.report.testkit.ScanFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,7 @@ class ScanJsonTest {
     void readGivesBackWhatWasWritten() throws Exception {
         for (ScanResult result : List.of(ScanFixture.rich(), ScanFixture.hostile(), ScanFixture.large(7, 5))) {
             Path file = dir.resolve("scan.json");
-            ScanJson.write(result, file);
+            ScanFixture.write(result, file);
             assertThat(ScanJson.read(file)).isEqualTo(result);
         }
     }
@@ -45,7 +44,7 @@ class ScanJsonTest {
     @Test
     void keepsTimesToTheNanosecond() throws Exception {
         Path file = dir.resolve("scan.json");
-        ScanJson.write(ScanFixture.rich(), file);
+        ScanFixture.write(ScanFixture.rich(), file);
         assertThat(ScanJson.read(file).metadata().startedAt()).isEqualTo(ScanFixture.STARTED);
         assertThat(TREE.readTree(file.toFile()).at("/scan/started_at").asText())
                 .isEqualTo("2025-09-30T22:00:05.123456789Z");

@@ -1,11 +1,11 @@
 package io.orgscan.report.xlsx;
 
-import static io.orgscan.report.xlsx.WorkbookReader.MAIN_NS;
-import static io.orgscan.report.xlsx.WorkbookReader.cellAt;
-import static io.orgscan.report.xlsx.WorkbookReader.contents;
-import static io.orgscan.report.xlsx.WorkbookReader.open;
-import static io.orgscan.report.xlsx.WorkbookReader.parts;
-import static io.orgscan.report.xlsx.WorkbookReader.sheets;
+import static io.orgscan.report.testkit.WorkbookReader.MAIN_NS;
+import static io.orgscan.report.testkit.WorkbookReader.cellAt;
+import static io.orgscan.report.testkit.WorkbookReader.contents;
+import static io.orgscan.report.testkit.WorkbookReader.open;
+import static io.orgscan.report.testkit.WorkbookReader.parts;
+import static io.orgscan.report.testkit.WorkbookReader.sheets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgscan.model.AccountRef;
@@ -13,26 +13,23 @@ import io.orgscan.model.AccountState;
 import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.Reason;
 import io.orgscan.model.ScanResult;
-import io.orgscan.report.AccountsTable;
-import io.orgscan.report.ErrorsTable;
-import io.orgscan.report.Evidence;
-import io.orgscan.report.FindingsTable;
-import io.orgscan.report.ScanFixture;
-import io.orgscan.report.SpreadsheetText;
-import io.orgscan.report.Table;
 import io.orgscan.report.csv.CsvTableWriter;
+import io.orgscan.report.evidence.RenderInput;
+import io.orgscan.report.table.AccountsTable;
+import io.orgscan.report.table.ErrorsTable;
+import io.orgscan.report.table.FindingsTable;
+import io.orgscan.report.table.SpreadsheetText;
+import io.orgscan.report.table.Table;
+import io.orgscan.report.testkit.CsvReader;
+import io.orgscan.report.testkit.ScanFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.ConditionalFormatting;
 import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -52,7 +49,7 @@ class WorkbookWriterTest {
 
     static byte[] xlsx(WorkbookWriter writer, ScanResult result) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(Evidence.of(result), out);
+        writer.write(RenderInput.of(result), out);
         return out.toByteArray();
     }
 
@@ -60,12 +57,7 @@ class WorkbookWriterTest {
     static List<List<String>> csv(Table<?> table) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvTableWriter.write(table, out);
-        try (CSVParser parser = CSVParser.builder()
-                .setReader(new StringReader(out.toString(StandardCharsets.UTF_8)))
-                .setFormat(CSVFormat.Builder.create().setDelimiter(',').setQuote('"').get())
-                .get()) {
-            return parser.getRecords().stream().map(CSVRecord::toList).toList();
-        }
+        return CsvReader.rows(out.toByteArray());
     }
 
     @Test
@@ -101,12 +93,12 @@ class WorkbookWriterTest {
     @Test
     void findingsAccountsAndErrorsSheetsHoldExactlyTheirCsvs() throws IOException {
         ScanResult result = ScanFixture.hostile();
-        Evidence evidence = Evidence.of(result);
+        RenderInput input = RenderInput.of(result);
         Map<String, List<List<String>>> sheets = contents(xlsx(result));
 
-        assertThat(sheets.get("Findings")).isEqualTo(csv(FindingsTable.of(evidence)));
-        assertThat(sheets.get("Accounts")).isEqualTo(csv(AccountsTable.of(evidence)));
-        assertThat(sheets.get("Errors")).isEqualTo(csv(ErrorsTable.of(evidence)));
+        assertThat(sheets.get("Findings")).isEqualTo(csv(FindingsTable.of(input)));
+        assertThat(sheets.get("Accounts")).isEqualTo(csv(AccountsTable.of(input)));
+        assertThat(sheets.get("Errors")).isEqualTo(csv(ErrorsTable.of(input)));
         assertThat(sheets.get("Findings").get(0)).containsExactlyElementsOf(FindingsTable.of(result).header());
     }
 

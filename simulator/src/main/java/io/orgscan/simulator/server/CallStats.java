@@ -28,15 +28,17 @@ public final class CallStats {
 
     private final List<CallCount> calls;
     private final int peakInFlight;
+    private final long lastAnswerEpochMillis;
     private final long total;
     private final long errors;
     /** Indexes for {@link #count}, so asking per account of a 10,000-account run stays cheap. */
     private final Map<String, Long> byOperationKey = new HashMap<>();
     private final Map<String, Long> byOperationAndAccount = new HashMap<>();
 
-    CallStats(List<CallCount> calls, int peakInFlight) {
+    CallStats(List<CallCount> calls, int peakInFlight, long lastAnswerEpochMillis) {
         this.calls = calls.stream().sorted(ORDER).toList();
         this.peakInFlight = peakInFlight;
+        this.lastAnswerEpochMillis = lastAnswerEpochMillis;
         long sum = 0;
         long failed = 0;
         for (CallCount call : this.calls) {
@@ -60,6 +62,11 @@ public final class CallStats {
      */
     public int peakInFlight() {
         return peakInFlight;
+    }
+
+    /** When the latest AWS answer was given (milliseconds since the epoch), 0 when none was since the start or reset. */
+    public long lastAnswerEpochMillis() {
+        return lastAnswerEpochMillis;
     }
 
     /** Requests answered with an HTTP error status. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -24,6 +25,8 @@ public final class CallStatsRecorder {
     private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
+    /** Wall-clock time of the latest answer, so a benchmark can tell when a client's last call ended. */
+    private final AtomicLong lastAnswerEpochMillis = new AtomicLong();
 
     /** A call arrived; {@link #ended} follows once it is answered (its latency waited out). */
     void started() {
@@ -33,6 +36,7 @@ public final class CallStatsRecorder {
 
     void ended() {
         inFlight.decrementAndGet();
+        lastAnswerEpochMillis.accumulateAndGet(System.currentTimeMillis(), Math::max);
     }
 
     void record(String service, String operation, String accountId, String region, boolean error) {
@@ -47,12 +51,13 @@ public final class CallStatsRecorder {
         List<CallStats.CallCount> calls = new ArrayList<>(counters.size());
         counters.forEach((key, counter) -> calls.add(new CallStats.CallCount(key.service(), key.operation(),
                 key.accountId(), key.region(), counter.count.sum(), counter.errors.sum())));
-        return new CallStats(calls, peakInFlight.get());
+        return new CallStats(calls, peakInFlight.get(), lastAnswerEpochMillis.get());
     }
 
     /** Forgets the counts and starts the peak again from the calls open now. */
     public void reset() {
         counters.clear();
         peakInFlight.set(inFlight.get());
+        lastAnswerEpochMillis.set(0);
     }
 }

@@ -39,6 +39,7 @@ final class StatsEndpoint {
         body.put("total", stats.total());
         body.put("errors", stats.errors());
         body.put("peakInFlight", stats.peakInFlight());
+        body.put("lastAnswerEpochMillis", stats.lastAnswerEpochMillis());
         putCounts(body.putObject("services"), stats.byService());
         putCounts(body.putObject("operations"), stats.byOperation());
         putCounts(body.putObject("accounts"), stats.byAccount());

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.report.testkit.CsvReader;
+import io.orgscan.report.testkit.WorkbookReader;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.scenario.ScenarioLoader;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,7 +109,7 @@ class HostileNamesTest {
         }
 
         byte[] workbook = Files.readAllBytes(out.resolve("coverage.xlsx"));
-        Map<String, List<List<String>>> sheets = Workbooks.contents(workbook);
+        Map<String, List<List<String>>> sheets = WorkbookReader.contents(workbook);
         for (String sheet : List.of("Accounts", "Findings", "Matrix", "Exceptions")) {
             List<String> values = sheets.get(sheet).stream().flatMap(List::stream).toList();
             for (String name : NAMES) {
@@ -125,12 +124,7 @@ class HostileNamesTest {
     }
 
     static List<CSVRecord> csv(Path file) throws Exception {
-        CSVFormat format = CSVFormat.Builder.create().setDelimiter(',').setQuote('"').setHeader().setSkipHeaderRecord(true)
-                .get();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))
-                .setFormat(format).get()) {
-            return parser.getRecords();
-        }
+        return CsvReader.parse(file);
     }
 
     /** {@code <f>} elements in every worksheet, counted on the raw XML. */

@@ -10,6 +10,8 @@ import io.orgscan.model.Reason;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.json.ScanJson;
+import io.orgscan.report.testkit.ScanFixture;
+import io.orgscan.report.testkit.WorkbookReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,9 +42,8 @@ class ReportCommandTest {
                     null));
         }
         Path file = dir.resolve("q2-scan.json");
-        ScanJson.write(new ScanResult(earlier, new CoverageMatrix(demo.matrix().accounts(), demo.matrix().regions(),
-                cells), demo.errors()), file);
-        return file;
+        return ScanFixture.write(new ScanResult(earlier, new CoverageMatrix(demo.matrix().accounts(),
+                demo.matrix().regions(), cells), demo.errors()), file);
     }
 
     @Test
@@ -57,7 +58,7 @@ class ReportCommandTest {
         long nonCompliant = findings.stream().filter(r -> r.get("status").equals("NON_COMPLIANT")).count();
         assertThat(findings).filteredOn(r -> r.get("status_changed").equals("true")).hasSize((int) nonCompliant)
                 .allSatisfy(r -> assertThat(r.get("previous_status")).isEqualTo("COMPLIANT"));
-        var summary = Workbooks.contents(Files.readAllBytes(out.resolve("coverage.xlsx"))).get("Summary");
+        var summary = WorkbookReader.contents(Files.readAllBytes(out.resolve("coverage.xlsx"))).get("Summary");
         assertThat(summary).contains(List.of("Newly non-compliant (NON_COMPLIANT now, not before)",
                 Long.toString(nonCompliant)), List.of("Resolved (NON_COMPLIANT before, COMPLIANT now)", "0"));
         assertThat(Files.readString(out.resolve("run_manifest.json"))).contains("\"scan_id\": \"previous-quarter\"");

@@ -3,7 +3,7 @@ package io.orgscan.e2e.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgscan.e2e.OrgscanProcess;
-import io.orgscan.report.RunFile;
+import io.orgscan.report.evidence.RunFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

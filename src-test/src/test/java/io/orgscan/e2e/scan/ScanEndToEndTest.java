@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.report.testkit.CsvReader;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.scenario.ScenarioLoader;
 import io.orgscan.simulator.server.CallStats;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -294,13 +292,9 @@ class ScanEndToEndTest {
     }
 
     static Map<String, CSVRecord> findingsByCell(Path file) throws IOException {
-        CSVFormat format = CSVFormat.Builder.create(CSVFormat.RFC4180).setHeader().setSkipHeaderRecord(true).build();
         Map<String, CSVRecord> rows = new java.util.LinkedHashMap<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, format)) {
-            for (CSVRecord row : parser) {
-                rows.put(row.get("account_id") + " " + row.get("region"), row);
-            }
+        for (CSVRecord row : CsvReader.parse(file)) {
+            rows.put(row.get("account_id") + " " + row.get("region"), row);
         }
         return rows;
     }

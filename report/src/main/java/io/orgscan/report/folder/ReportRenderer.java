@@ -1,0 +1,118 @@
+package io.orgscan.report.folder;
+
+import io.orgscan.model.ScanResult;
+import io.orgscan.report.csv.CsvTableWriter;
+import io.orgscan.report.evidence.Changes;
+import io.orgscan.report.evidence.Reconciliation;
+import io.orgscan.report.evidence.RenderInput;
+import io.orgscan.report.evidence.RunFile;
+import io.orgscan.report.evidence.WrittenFile;
+import io.orgscan.report.json.ScanJson;
+import io.orgscan.report.table.AccountsTable;
+import io.orgscan.report.table.ControlResultTable;
+import io.orgscan.report.table.DataDictionaryTable;
+import io.orgscan.report.table.ErrorsTable;
+import io.orgscan.report.table.FindingsTable;
+import io.orgscan.report.table.Table;
+import io.orgscan.report.xlsx.WorkbookWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The one entry point for outputs: {@code orgscan scan} calls it after a scan, {@code orgscan report}
+ * after {@link ScanJson#read}. It writes the run folder: the requested files, then run_manifest.json
+ * and SHA256SUMS, which cover whatever was written. Files are written one after the other, on the
+ * calling thread, in {@link RunFile} order, which keeps every hash free of cycles; all of them are
+ * fully written before any is renamed into place ({@link AtomicFiles}), so a failed render leaves
+ * the previous run's files as they were.
+ */
+public final class ReportRenderer {
+    private final RenderOptions options;
+    private final WorkbookWriter workbook;
+
+    private ReportRenderer(RenderOptions options, WorkbookWriter workbook) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.workbook = Objects.requireNonNull(workbook, "workbook");
+    }
+
+    /** As {@link #render(ScanResult, Path, Set, RenderOptions)} with {@link RenderOptions#defaults()}. */
+    public static List<Path> render(ScanResult result, Path outDir, Set<OutputFormat> formats)
+            throws ReportWriteException {
+        return render(result, outDir, formats, RenderOptions.defaults());
+    }
+
+    /**
+     * Renders {@code result} into {@code outDir}, creating the folder if missing and replacing files
+     * of the same names.
+     *
+     * @param formats which files to write; must not be empty
+     * @return the files written, in {@link RunFile} order
+     * @throws ReportWriteException     if the folder cannot be used or a file cannot be written; then no
+     *                                  file of this render has replaced an older one
+     * @throws IllegalArgumentException if the previous scan of {@code options} cannot be compared
+     *                                  ({@link Changes#requireComparable})
+     */
+    public static List<Path> render(ScanResult result, Path outDir, Set<OutputFormat> formats, RenderOptions options)
+            throws ReportWriteException {
+        return new ReportRenderer(options, WorkbookWriter.standard()).write(result, outDir, formats);
+    }
+
+    /** As {@link #render(ScanResult, Path, Set, RenderOptions)} with another workbook (tests). */
+    static List<Path> render(ScanResult result, Path outDir, Set<OutputFormat> formats, RenderOptions options,
+                             WorkbookWriter workbook) throws ReportWriteException {
+        return new ReportRenderer(options, workbook).write(result, outDir, formats);
+    }
+
+    private List<Path> write(ScanResult result, Path outDir, Set<OutputFormat> formats) throws ReportWriteException {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(outDir, "outDir");
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException("no output format requested");
+        }
+        RenderInput input = RenderInput.of(result, options.previous());
+        boolean csv = formats.contains(OutputFormat.CSV);
+        try (AtomicFiles files = AtomicFiles.in(outDir)) {
+            List<WrittenFile> written = new ArrayList<>();
+            if (formats.contains(OutputFormat.JSON)) {
+                written.add(files.stage(RunFile.SCAN_JSON.fileName(), out -> ScanJson.write(result, out)));
+            }
+            if (csv) {
+                written.add(csv(files, RunFile.FINDINGS_CSV, FindingsTable.of(input)));
+                written.add(csv(files, RunFile.ACCOUNTS_CSV, AccountsTable.of(input)));
+                written.add(csv(files, RunFile.ERRORS_CSV, ErrorsTable.of(input)));
+                written.add(csv(files, RunFile.DATA_DICTIONARY_CSV, DataDictionaryTable.of(input)));
+            }
+            RenderInput beforeWorkbook = input.withFiles(written);
+            Map<String, Long> sheetRows = new HashMap<>();
+            WrittenFile workbookFile = null;
+            if (formats.contains(OutputFormat.XLSX)) {
+                workbookFile = files.stage(RunFile.WORKBOOK.fileName(),
+                        out -> sheetRows.putAll(workbook.write(beforeWorkbook, out)));
+                written.add(workbookFile);
+            }
+            Reconciliation reconciliation = Reconciliation.of(beforeWorkbook, sheetRows);
+            if (csv) {
+                written.add(csv(files, RunFile.CONTROL_RESULT_CSV, ControlResultTable.of(
+                        new ControlResultTable.Result(beforeWorkbook, reconciliation, workbookFile))));
+            }
+            RenderInput complete = input.withFiles(written);
+            List<WrittenFile> beforeManifest = List.copyOf(written);
+            written.add(files.stage(RunFile.RUN_MANIFEST.fileName(),
+                    RunManifest.of(complete, reconciliation, beforeManifest, options)::write));
+            List<WrittenFile> all = List.copyOf(written);
+            files.stage(RunFile.SHA256SUMS.fileName(), out -> Sha256Sums.write(all, out));
+            return files.commit();
+        }
+    }
+
+    private static <R> WrittenFile csv(AtomicFiles files, RunFile file, Table<R> table) throws ReportWriteException {
+        long[] rows = new long[1];
+        WrittenFile written = files.stage(file.fileName(), out -> rows[0] = CsvTableWriter.write(table, out));
+        return written.withRows(rows[0]);
+    }
+}
