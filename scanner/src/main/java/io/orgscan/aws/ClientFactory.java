@@ -1,6 +1,7 @@
 package io.orgscan.aws;
 
 import io.orgscan.scan.ScanLimits;
+import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -15,7 +16,11 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.AdaptiveRetryStrategy;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 
 /**
  * Builds every SDK client of a scan: one shared HTTP connection pool behind one limit on calls in
@@ -67,6 +72,32 @@ final class ClientFactory implements AutoCloseable {
                 .maxAttempts(maxAttempts)
                 .circuitBreakerEnabled(false)
                 .build();
+        return build(builder, region, credentials, retries, limits.callTimeout());
+    }
+
+    /**
+     * The Organizations client. Organizations throttles the calling account at rates AWS does not
+     * publish, shared with the organization's other automation, and a listing page that still fails
+     * loses the walk: so its retries are adaptive (after a throttle the client also slows the calls it
+     * sends, all of them, as the one caller Organizations sees) and back off, with half jitter, within
+     * {@link ScanLimits#organizationsRetries()}'s budget of minutes; its call timeout leaves room for
+     * that budget. The retry quota stays as the SDK sets it (AdaptiveRetryStrategy offers no switch):
+     * at most {@link ScanLimits#organizationsParallel()} calls retry at once, 4 x 13 retries x 5 of its
+     * 500 tokens, and a call that succeeds gives back what its retries took.
+     */
+    OrganizationsClient organizations(Region region, AwsCredentialsProvider credentials) {
+        ScanLimits.RetryBudget budget = limits.organizationsRetries();
+        AdaptiveRetryStrategy retries = AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                .maxAttempts(budget.attempts())
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelayHalfJitter(budget.baseDelay(), budget.maxBackoff()))
+                .build();
+        return build(OrganizationsClient.builder(), region, credentials, retries, limits.organizationsCallTimeout());
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Region region,
+                                                                                       AwsCredentialsProvider credentials,
+                                                                                       RetryStrategy retries,
+                                                                                       Duration callTimeout) {
         builder.region(region)
                 .credentialsProvider(credentials)
                 .httpClient(http)
@@ -74,7 +105,7 @@ final class ClientFactory implements AutoCloseable {
                         .retryStrategy(retries)
                         .scheduledExecutorService(timers)
                         .apiCallAttemptTimeout(limits.attemptTimeout())
-                        .apiCallTimeout(limits.callTimeout())
+                        .apiCallTimeout(callTimeout)
                         .build());
         if (settings.endpointUrl() != null) {
             builder.endpointOverride(settings.endpointUrl());

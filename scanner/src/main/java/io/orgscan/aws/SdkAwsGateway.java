@@ -59,18 +59,21 @@ public final class SdkAwsGateway implements AwsGateway {
     private final Semaphore organizationsPermits;
     /** The role of {@code --org-role-arn}, or null when the Organizations calls use the scan's own credentials. */
     private final StsAssumeRoleCredentialsProvider organizationRole;
+    /** The account of {@code --org-role-arn}'s role, or null. */
+    private final String organizationRoleAccount;
     private volatile CallerIdentity caller;
+    private volatile String managementAccount;
 
     public SdkAwsGateway(AwsSettings settings, RoleSettings roles, ScanLimits limits) {
         this.clients = new ClientFactory(settings, limits);
         this.limits = limits;
         this.roles = roles;
         this.home = Region.of(settings.region());
-        this.sts = clients.build(StsClient.builder(), home, clients.baseCredentials(), limits.globalAttempts());
+        this.sts = clients.build(StsClient.builder(), home, clients.baseCredentials(), limits.stsAttempts());
         this.organizationRole = roles.orgRoleArn() == null ? null : assumeRole(roles.orgRoleArn());
+        this.organizationRoleAccount = roles.orgRoleArn() == null ? null : roles.orgRoleArn().split(":")[4];
         AwsCredentialsProvider organizationsCredentials = organizationRole == null ? clients.baseCredentials() : organizationRole;
-        this.organizations = clients.build(OrganizationsClient.builder(), home, organizationsCredentials,
-                limits.globalAttempts());
+        this.organizations = clients.organizations(home, organizationsCredentials);
         this.stsPermits = new Semaphore(limits.stsParallel());
         this.organizationsPermits = new Semaphore(limits.organizationsParallel());
     }
@@ -86,6 +89,7 @@ public final class SdkAwsGateway implements AwsGateway {
     public OrganizationInfo organization() throws AwsCallException {
         var organization = organizationsCall("DescribeOrganization",
                 () -> organizations.describeOrganization().organization());
+        managementAccount = organization.masterAccountId();
         return new OrganizationInfo(organization.id(), organization.masterAccountId());
     }
 
@@ -140,11 +144,32 @@ public final class SdkAwsGateway implements AwsGateway {
         if (accountId.equals(self.accountId())) {
             return new Session(clients.baseCredentials());
         }
+        if (accountId.equals(organizationRoleAccount) && accountId.equals(managementAccount())) {
+            // StackSets never deploy the member role to the management account, and
+            // OrganizationAccountAccessRole does not exist there; the role of --org-role-arn does, and is
+            // already assumed for the Organizations calls: it reads the account, with no AssumeRole more.
+            try {
+                organizationRole.resolveCredentials();
+            } catch (RuntimeException e) {
+                throw Failures.of("AssumeRole", e);
+            }
+            return new Session(organizationRole);
+        }
         String roleArn = "arn:" + self.partition() + ":iam::" + accountId + ":role/" + roles.roleName();
         StsAssumeRoleCredentialsProvider provider = assumeRole(roleArn);
         // Assume now, once, so a refusal is seen here and not as a failure of every region.
         limited(stsPermits, "AssumeRole", provider::resolveCredentials);
         return new Session(provider);
+    }
+
+    @Override
+    public String memberRoleName() {
+        return roles.roleName();
+    }
+
+    private String managementAccount() throws AwsCallException {
+        String known = managementAccount;
+        return known != null ? known : organization().managementAccountId();
     }
 
     private StsAssumeRoleCredentialsProvider assumeRole(String roleArn) {

@@ -1,6 +1,7 @@
 package io.orgscan.cli;
 
 import io.orgscan.scan.ScanProgress;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,9 +25,11 @@ final class ProgressReporter implements ScanProgress, AutoCloseable {
     private final AtomicInteger regionsDone = new AtomicInteger();
     private final ProgressBar bar;
     private final ScheduledExecutorService ticker;
+    private final PrintStream err;
 
     private ProgressReporter(CliContext context) {
         long started = System.nanoTime();
+        this.err = context.err();
         if (context.terminal()) {
             boolean plain = context.env("NO_COLOR") != null;
             this.bar = new ProgressBarBuilder()
@@ -86,6 +89,12 @@ final class ProgressReporter implements ScanProgress, AutoCloseable {
         if (bar != null) {
             bar.step();
         }
+    }
+
+    /** On a terminal, over the bar's line (the bar draws itself again below it). */
+    @Override
+    public void notice(String line) {
+        err.println((bar != null ? "\r\033[2K" : "") + "orgscan: " + line);
     }
 
     private void refreshBar() {

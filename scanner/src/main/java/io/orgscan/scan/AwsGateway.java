@@ -28,8 +28,15 @@ public interface AwsGateway extends AutoCloseable {
      */
     void accounts(String parentId, Consumer<List<AccountListing>> onPage) throws AwsCallException;
 
-    /** Opens read access to an account: AssumeRole, or the caller's own credentials for its own account. */
+    /**
+     * Opens read access to an account: AssumeRole of {@link #memberRoleName()}, or the caller's own
+     * credentials for its own account, or, for the management account, the role of
+     * {@code --org-role-arn} when that role is in it.
+     */
     AccountSession session(String accountId) throws AwsCallException;
+
+    /** The role {@link #session} assumes in member accounts, as the user named it. */
+    String memberRoleName();
 
     @Override
     void close();

@@ -16,8 +16,9 @@ import java.util.Objects;
  *                              number of threads that walk the organization
  * @param workerThreads         threads that run the per-account chains ({@link PriorityWorkers})
  * @param openingAccounts       accounts being opened (AssumeRole, DescribeRegions) at once at most
- * @param globalAttempts        attempts, first try included, of STS and Organizations calls: they carry
- *                              the whole organization's load
+ * @param stsAttempts           attempts, first try included, of STS calls: they carry the whole
+ *                              organization's load
+ * @param organizationsRetries  how Organizations calls back off: for minutes, not a few attempts
  * @param memberAttempts        attempts, first try included, of a member account's calls: throttling
  *                              there is per account and region
  * @param connectTimeout        how long opening a connection may take
@@ -26,7 +27,8 @@ import java.util.Objects;
  * @param callTimeout           how long a call may take, retries and their back-off included
  */
 public record ScanLimits(int maxParallel, int stsParallel, int organizationsParallel, int workerThreads,
-                         int openingAccounts, int globalAttempts, int memberAttempts, Duration connectTimeout,
+                         int openingAccounts, int stsAttempts, RetryBudget organizationsRetries, int memberAttempts,
+                         Duration connectTimeout,
                          Duration socketTimeout, Duration attemptTimeout, Duration callTimeout) {
     /** AssumeRole calls in flight at most, whatever {@code --max-parallel} allows. */
     private static final int STS_PARALLEL = 16;
@@ -36,6 +38,13 @@ public record ScanLimits(int maxParallel, int stsParallel, int organizationsPara
      * pool of 256 threads in region work at 17 regions an account.
      */
     private static final int OPENING_ACCOUNTS = 16;
+    /**
+     * Organizations throttles (TooManyRequestsException) at low, unpublished rates that the
+     * organization's other automation shares, and one listing page that still fails loses the walk:
+     * back off from the SDK's throttling base (1 s) up to its cap (20 s), for up to 3 minutes a call.
+     */
+    private static final RetryBudget ORGANIZATIONS_RETRIES =
+            new RetryBudget(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofMinutes(3));
 
     public ScanLimits {
         positive("maxParallel", maxParallel);
@@ -43,7 +52,8 @@ public record ScanLimits(int maxParallel, int stsParallel, int organizationsPara
         positive("organizationsParallel", organizationsParallel);
         positive("workerThreads", workerThreads);
         positive("openingAccounts", openingAccounts);
-        positive("globalAttempts", globalAttempts);
+        positive("stsAttempts", stsAttempts);
+        Objects.requireNonNull(organizationsRetries, "organizationsRetries");
         positive("memberAttempts", memberAttempts);
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(socketTimeout, "socketTimeout");
@@ -60,8 +70,24 @@ public record ScanLimits(int maxParallel, int stsParallel, int organizationsPara
      */
     public static ScanLimits of(int maxParallel) {
         return new ScanLimits(maxParallel, Math.min(STS_PARALLEL, maxParallel), ORGANIZATIONS_PARALLEL,
-                maxParallel + Math.max(1, maxParallel / 16), OPENING_ACCOUNTS, 6, 4,
+                maxParallel + Math.max(1, maxParallel / 16), OPENING_ACCOUNTS, 6, ORGANIZATIONS_RETRIES, 4,
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(3));
+    }
+
+    /**
+     * The same limits with Organizations' back-off capped at {@code maxBackoff} (its first back-off
+     * too, if longer) and the same budget; for tests, which cannot wait out real back-offs.
+     */
+    public ScanLimits withOrganizationsMaxBackoff(Duration maxBackoff) {
+        Duration base = organizationsRetries.baseDelay().compareTo(maxBackoff) > 0 ? maxBackoff : organizationsRetries.baseDelay();
+        return new ScanLimits(maxParallel, stsParallel, organizationsParallel, workerThreads, openingAccounts, stsAttempts,
+                new RetryBudget(base, maxBackoff, organizationsRetries.budget()), memberAttempts, connectTimeout,
+                socketTimeout, attemptTimeout, callTimeout);
+    }
+
+    /** How long an Organizations call may take: {@link #callTimeout()} plus all of its back-off. */
+    public Duration organizationsCallTimeout() {
+        return callTimeout.plus(organizationsRetries.budget());
     }
 
     /**
@@ -71,6 +97,38 @@ public record ScanLimits(int maxParallel, int stsParallel, int organizationsPara
      */
     public int connections() {
         return workerThreads + organizationsParallel + 1;
+    }
+
+    /**
+     * Retries with a budget of time rather than of attempts: a throttled call backs off from
+     * {@code baseDelay}, doubling up to {@code maxBackoff}, and is retried until its back-offs add up
+     * to {@code budget}. With the jitter each back-off is between half and all of its nominal length,
+     * so a call that stays throttled gives up after between half and all of the budget.
+     */
+    public record RetryBudget(Duration baseDelay, Duration maxBackoff, Duration budget) {
+        public RetryBudget {
+            for (Duration d : new Duration[] {baseDelay, maxBackoff, budget}) {
+                if (d == null || d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("retry durations must be positive: " + d);
+                }
+            }
+            if (baseDelay.compareTo(maxBackoff) > 0) {
+                throw new IllegalArgumentException("baseDelay " + baseDelay + " exceeds maxBackoff " + maxBackoff);
+            }
+        }
+
+        /** Attempts, the first included: one more than the retries whose nominal back-offs reach the budget. */
+        public int attempts() {
+            long left = budget.toMillis();
+            long delay = baseDelay.toMillis();
+            int retries = 0;
+            while (left > 0) {
+                retries++;
+                left -= Math.min(delay, maxBackoff.toMillis());
+                delay = Math.min(delay * 2, maxBackoff.toMillis());
+            }
+            return retries + 1;
+        }
     }
 
     private static void positive(String name, int value) {

@@ -20,4 +20,8 @@ public interface ScanProgress {
     /** One account-region listing finished. */
     default void regionDone() {
     }
+
+    /** Something the user should know while the scan runs, in one line, said once. */
+    default void notice(String line) {
+    }
 }

@@ -110,7 +110,7 @@ public final class ScanService {
                 if (needsScanning(scan, settings.policy(), administrators)) {
                     tracker.begin();
                     workers.submit(PriorityWorkers.Priority.ACCOUNT,
-                            () -> scanAccount(scan, settings.scope(), workers, tracker, errors));
+                            () -> scanAccount(scan, settings, workers, tracker, errors));
                 } else {
                     progress.accountDone();
                 }
@@ -164,9 +164,10 @@ public final class ScanService {
         return scan.inScope || (policy == CoveragePolicy.ORG && administrators.contains(scan.account.id()));
     }
 
-    private void scanAccount(AccountScan scan, ScanScope scope, PriorityWorkers workers, TaskTracker tracker,
+    private void scanAccount(AccountScan scan, ScanSettings settings, PriorityWorkers workers, TaskTracker tracker,
                              ConcurrentLinkedQueue<ErrorRecord> errors) {
         String accountId = scan.account.id();
+        ScanScope scope = settings.scope();
         try {
             AccountSession session;
             try {
@@ -174,6 +175,9 @@ public final class ScanService {
             } catch (AwsCallException e) {
                 scan.sessionFailed(e.failure());
                 errors.add(new ErrorRecord(accountId, null, e.failure()));
+                if (scan.account.management() && settings.policy() == CoveragePolicy.ORG) {
+                    progress.notice(managementUnreadable(accountId, e.failure()));
+                }
                 return;
             }
             try {
@@ -200,6 +204,17 @@ public final class ScanService {
             finishPart(scan);
             tracker.end();
         }
+    }
+
+    /**
+     * Under the org policy the management account's organization analyzers may cover every member,
+     * so not reading them leaves members unknown; said at once, since the fix is to rerun.
+     */
+    private String managementUnreadable(String accountId, Failure failure) {
+        return "the management account " + accountId + "'s analyzers cannot be read (role " + aws.memberRoleName() + ": "
+                + failure.errorCode() + "): members without an analyzer of their own are INSUFFICIENT_DATA wherever the"
+                + " delegated administrator has no ACTIVE organization analyzer; give --org-role-arn a role in the"
+                + " management account, or deploy the member role there";
     }
 
     private void listRegion(AccountScan scan, AccountSession session, String region, TaskTracker tracker,

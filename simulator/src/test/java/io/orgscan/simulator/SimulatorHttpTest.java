@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orgscan.simulator.scenario.Faults;
 import io.orgscan.simulator.scenario.MinimalScenario;
 import io.orgscan.simulator.server.CallStats;
 import java.io.BufferedInputStream;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,6 +171,35 @@ class SimulatorHttpTest {
             assertThat(slow.stats().peakInFlight()).isZero();
             assertThat(slow.stats().lastAnswerEpochMillis()).isZero();
         }
+    }
+
+    @Test
+    void aThrottleRuleAimedAtOneParentThrottlesOnlyThatParentsListing() throws Exception {
+        Faults faults = new Faults(0, Set.of(), Set.of(), List.of(new Faults.ThrottleRule("111111111111", "us-east-1",
+                "organizations", "ListAccountsForParent", "ou-abcd-11111111", 0, 2)), List.of(), Optional.empty());
+        try (AwsSimulator throttled = AwsSimulator.start(MinimalScenario.parse().withFaults(faults), 0, 0)) {
+            HttpRequest.Builder root = listAccountsForParent(throttled, "r-abcd");
+            HttpRequest.Builder ou = listAccountsForParent(throttled, "ou-abcd-11111111");
+
+            assertThat(send(root).statusCode()).isEqualTo(200);
+            HttpResponse<String> first = send(ou);
+            assertThat(first.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(first.body()).get("__type").asText()).isEqualTo("TooManyRequestsException");
+            assertThat(send(ou).statusCode()).isEqualTo(400);
+            HttpResponse<String> third = send(ou);
+            assertThat(third.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(third.body()).get("Accounts").get(0).get("Id").asText()).isEqualTo("222222222222");
+            assertThat(throttled.stats().calls()).containsExactly(new CallStats.CallCount("organizations",
+                    "ListAccountsForParent", "111111111111", "us-east-1", 4, 2));
+        }
+    }
+
+    private static HttpRequest.Builder listAccountsForParent(AwsSimulator target, String parentId) {
+        return HttpRequest.newBuilder(target.endpoint().resolve("/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSOrganizationsV20161128.ListAccountsForParent")
+                .header("Authorization", authorization(MANAGEMENT_KEY, "us-east-1", "organizations"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ParentId\":\"" + parentId + "\"}"));
     }
 
     @Test

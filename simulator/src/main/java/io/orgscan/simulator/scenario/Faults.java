@@ -46,17 +46,33 @@ public record Faults(int latencyMs, Set<String> assumeRoleDenied, Set<AccountReg
     }
 
     /**
-     * Throttle the first {@code calls} calls made by an account in a region.
+     * Throttle calls made by an account in a region: of the calls that match, the first
+     * {@code afterCalls} pass and the next {@code calls} are throttled. Each optional field narrows
+     * the match, so a rule can throttle one listing: {@code ListAccountsForParent} of one parent, whose
+     * pages are asked one after another (with {@code afterCalls} 1, its second page).
      *
-     * @param service null for calls to any service
+     * @param service    null for calls to any service
+     * @param operation  null for any operation
+     * @param parentId   null for any; else only calls whose {@code ParentId} is this (Organizations'
+     *                   ListAccountsForParent and ListOrganizationalUnitsForParent)
+     * @param afterCalls matching calls let through before the throttling starts
      */
-    public record ThrottleRule(String account, String region, String service, int calls) {
+    public record ThrottleRule(String account, String region, String service, String operation, String parentId,
+                               int afterCalls, int calls) {
         public ThrottleRule {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(region, "region");
             if (calls < 0) {
                 throw new IllegalArgumentException("throttle calls must not be negative");
             }
+            if (afterCalls < 0) {
+                throw new IllegalArgumentException("throttle afterCalls must not be negative");
+            }
+        }
+
+        /** Throttle the first {@code calls} calls of the account-region (to {@code service}, or any when null). */
+        public ThrottleRule(String account, String region, String service, int calls) {
+            this(account, region, service, null, null, 0, calls);
         }
     }
 

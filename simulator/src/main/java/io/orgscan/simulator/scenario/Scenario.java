@@ -164,6 +164,9 @@ public final class Scenario {
             requireAccount(rule.account(), "faults.throttle");
             requireRegion(rule.region(), "faults.throttle");
             requireService(rule.service(), "faults.throttle");
+            if (rule.parentId() != null) {
+                requireParent(rule.parentId(), "faults.throttle");
+            }
         }
         for (Faults.InternalErrorRule rule : faults.internalError()) {
             if (rule.account() != null) {

@@ -168,10 +168,12 @@ record ScenarioFile(OrganizationJson organization, List<CredentialsJson> credent
         }
     }
 
-    record ThrottleJson(String account, String region, String service, Integer calls) {
+    record ThrottleJson(String account, String region, String service, String operation, String parentId,
+                        Integer afterCalls, Integer calls) {
         Faults.ThrottleRule toModel(String path) {
             return new Faults.ThrottleRule(required(account, path + ".account"), required(region, path + ".region"),
-                    service, nonNegative(required(calls, path + ".calls"), path + ".calls"));
+                    service, operation, parentId, nonNegative(afterCalls != null ? afterCalls : 0, path + ".afterCalls"),
+                    nonNegative(required(calls, path + ".calls"), path + ".calls"));
         }
     }
 

@@ -149,7 +149,7 @@ public final class Router implements SimHttpServer.Responder {
             throw protocol.unknownOperation(operation);
         }
         String service = handler.service().signingName();
-        if (faults.consumeThrottle(service, caller.accountId(), region)) {
+        if (faults.consumeThrottle(service, operation, caller.accountId(), region, () -> handler.parentId(request))) {
             throw protocol.throttling();
         }
         if (faults.consumeInternalError(service, operation, caller.accountId(), region)) {

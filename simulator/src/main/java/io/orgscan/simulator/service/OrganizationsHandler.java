@@ -79,6 +79,15 @@ public final class OrganizationsHandler implements ServiceHandler {
     }
 
     @Override
+    public String parentId(SimRequest request) {
+        try {
+            return JsonInput.parse(request.body(), protocol).string("ParentId");
+        } catch (AwsError e) {
+            return null;
+        }
+    }
+
+    @Override
     public boolean checksRegion(String region) {
         return false;
     }

@@ -24,6 +24,14 @@ public interface ServiceHandler {
     boolean supports(String operation);
 
     /**
+     * The {@code ParentId} a listing request names, for faults aimed at one parent's listing; null
+     * when the request names none or cannot be read (the handler then answers it as it would anyway).
+     */
+    default String parentId(SimRequest request) {
+        return null;
+    }
+
+    /**
      * Whether calls in this region must be enabled for the caller's account. Organizations is a
      * global service and never checks.
      */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Decides, call by call, which of the scenario's {@link Faults} strike: the faults are what the
@@ -20,32 +21,42 @@ public final class FaultInjector {
     private final Map<Faults.AccountRegion, List<Budget>> throttles = new HashMap<>();
     private final List<Budget> internalErrors = new ArrayList<>();
 
-    /** How many more matching calls a rule still fails. */
+    /** Which calls a rule fails: of the matching calls, those numbered {@code after} to {@code after + count - 1}. */
     private static final class Budget {
         final String service;
         final String operation;
         final String account;
         final String region;
-        final AtomicInteger remaining;
+        final String parentId;
+        final int after;
+        final int count;
+        /** Matching calls seen so far, up to {@code after + count}. */
+        final AtomicInteger seen = new AtomicInteger();
 
-        Budget(String service, String operation, String account, String region, int count) {
+        Budget(String service, String operation, String account, String region, String parentId, int after, int count) {
             this.service = service;
             this.operation = operation;
             this.account = account;
             this.region = region;
-            this.remaining = new AtomicInteger(count);
+            this.parentId = parentId;
+            this.after = after;
+            this.count = count;
         }
 
-        boolean matches(String callService, String callOperation, String callAccount, String callRegion) {
+        boolean matches(String callService, String callOperation, String callAccount, String callRegion,
+                        Supplier<String> callParentId) {
             return (service == null || service.equals(callService))
                     && (operation == null || operation.equals(callOperation))
                     && (account == null || account.equals(callAccount))
-                    && (region == null || region.equals(callRegion));
+                    && (region == null || region.equals(callRegion))
+                    && (parentId == null || parentId.equals(callParentId.get()));
         }
 
-        /** Takes one unit of the budget if any is left. */
+        /** Counts one matching call; whether it is among those the rule fails. */
         boolean consume() {
-            return remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+            int limit = after + count;
+            int number = seen.getAndUpdate(n -> n < limit ? n + 1 : n);
+            return number >= after && number < limit;
         }
     }
 
@@ -60,10 +71,11 @@ public final class FaultInjector {
         this.latencyMs = faults.latencyMs() + extraLatencyMs;
         for (Faults.ThrottleRule rule : faults.throttle()) {
             throttles.computeIfAbsent(new Faults.AccountRegion(rule.account(), rule.region()), k -> new ArrayList<>())
-                    .add(new Budget(rule.service(), null, rule.account(), rule.region(), rule.calls()));
+                    .add(new Budget(rule.service(), rule.operation(), rule.account(), rule.region(), rule.parentId(),
+                            rule.afterCalls(), rule.calls()));
         }
         for (Faults.InternalErrorRule rule : faults.internalError()) {
-            internalErrors.add(new Budget(rule.service(), rule.operation(), rule.account(), rule.region(), rule.count()));
+            internalErrors.add(new Budget(rule.service(), rule.operation(), rule.account(), rule.region(), null, 0, rule.count()));
         }
     }
 
@@ -80,14 +92,19 @@ public final class FaultInjector {
         return faults.listAnalyzersDenied().contains(new Faults.AccountRegion(accountId, region));
     }
 
-    /** Whether this call is among the first N throttled calls of its account-region; consumes one if so. */
-    public boolean consumeThrottle(String service, String accountId, String region) {
+    /**
+     * Whether this call is among those a throttle rule of its account-region fails; counts it in
+     * every rule it matches up to the one that fails it. {@code parentId} is asked only of a rule that
+     * names a parent, so other calls' bodies are not read for it.
+     */
+    public boolean consumeThrottle(String service, String operation, String accountId, String region,
+                                   Supplier<String> parentId) {
         List<Budget> budgets = throttles.get(new Faults.AccountRegion(accountId, region));
         if (budgets == null) {
             return false;
         }
         for (Budget budget : budgets) {
-            if (budget.matches(service, null, accountId, region) && budget.consume()) {
+            if (budget.matches(service, operation, accountId, region, parentId) && budget.consume()) {
                 return true;
             }
         }
@@ -97,7 +114,7 @@ public final class FaultInjector {
     /** Whether this call fails with a one-off HTTP 500; consumes one if so. */
     public boolean consumeInternalError(String service, String operation, String accountId, String region) {
         for (Budget budget : internalErrors) {
-            if (budget.matches(service, operation, accountId, region) && budget.consume()) {
+            if (budget.matches(service, operation, accountId, region, () -> null) && budget.consume()) {
                 return true;
             }
         }

@@ -80,7 +80,10 @@ class ScenarioLoaderTest {
                 , "pageSizes": {"organizations": 3},
                   "faults": {"latencyMs": 7, "assumeRoleDenied": ["222222222222"],
                     "listAnalyzersDenied": [{"account": "222222222222", "region": "us-east-1"}],
-                    "throttle": [{"account": "222222222222", "region": "us-east-1", "calls": 2}],
+                    "throttle": [{"account": "222222222222", "region": "us-east-1", "calls": 2},
+                                 {"account": "222222222222", "region": "us-east-1", "service": "organizations",
+                                  "operation": "ListAccountsForParent", "parentId": "ou-abcd-11111111",
+                                  "afterCalls": 1, "calls": 10}],
                     "internalError": [{"service": "ec2", "count": 1}],
                     "credentialLifetimeSeconds": 5}}
                 """), "faults.json");
@@ -90,7 +93,9 @@ class ScenarioLoaderTest {
         assertThat(faults.latencyMs()).isEqualTo(7);
         assertThat(faults.assumeRoleDenied()).containsExactly("222222222222");
         assertThat(faults.listAnalyzersDenied()).containsExactly(new Faults.AccountRegion("222222222222", "us-east-1"));
-        assertThat(faults.throttle()).containsExactly(new Faults.ThrottleRule("222222222222", "us-east-1", null, 2));
+        assertThat(faults.throttle()).containsExactly(new Faults.ThrottleRule("222222222222", "us-east-1", null, 2),
+                new Faults.ThrottleRule("222222222222", "us-east-1", "organizations", "ListAccountsForParent",
+                        "ou-abcd-11111111", 1, 10));
         assertThat(faults.internalError()).containsExactly(new Faults.InternalErrorRule(null, null, "ec2", null, 1));
         assertThat(faults.credentialLifetime()).contains(Duration.ofSeconds(5));
     }
@@ -152,6 +157,12 @@ class ScenarioLoaderTest {
         assertProblem(MINIMAL.replaceFirst("\\}\\s*$", ", \"faults\": {\"throttle\": [{\"account\": \"222222222222\", "
                         + "\"region\": \"us-east-1\", \"calls\": 1, \"service\": \"iam\"}]}}"),
                 "s.json: faults.throttle: unknown service \"iam\" (use one of organizations, sts, ec2, access-analyzer)");
+        assertProblem(MINIMAL.replaceFirst("\\}\\s*$", ", \"faults\": {\"throttle\": [{\"account\": \"222222222222\", "
+                        + "\"region\": \"us-east-1\", \"calls\": 1, \"parentId\": \"ou-abcd-99999999\"}]}}"),
+                "s.json: faults.throttle: parentId \"ou-abcd-99999999\" is neither the root id (r-abcd) nor a known organizational unit");
+        assertProblem(MINIMAL.replaceFirst("\\}\\s*$", ", \"faults\": {\"throttle\": [{\"account\": \"222222222222\", "
+                        + "\"region\": \"us-east-1\", \"calls\": 1, \"afterCalls\": -1}]}}"),
+                "s.json: faults.throttle[0].afterCalls must not be negative");
         assertProblem(MINIMAL.replaceFirst("\\}\\s*$", ", \"pageSizes\": {\"organizations\": 50}}"),
                 "s.json: pageSizes.organizations must be 1..20 (Organizations' MaxResults range)");
         assertProblem("[]", "s.json: a scenario must be a JSON object");

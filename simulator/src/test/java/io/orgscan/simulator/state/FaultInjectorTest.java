@@ -24,21 +24,51 @@ class FaultInjectorTest {
     void throttlesTheFirstNCallsOfTheAccountRegionForItsService() {
         FaultInjector injector = new FaultInjector(faults(List.of(new Faults.ThrottleRule("555555555555", "eu-west-1", "ec2", 2)), List.of()), 0);
 
-        assertThat(injector.consumeThrottle("access-analyzer", "555555555555", "eu-west-1")).isFalse();
-        assertThat(injector.consumeThrottle("ec2", "555555555555", "eu-west-2")).isFalse();
-        assertThat(injector.consumeThrottle("ec2", "666666666666", "eu-west-1")).isFalse();
-        assertThat(injector.consumeThrottle("ec2", "555555555555", "eu-west-1")).isTrue();
-        assertThat(injector.consumeThrottle("ec2", "555555555555", "eu-west-1")).isTrue();
-        assertThat(injector.consumeThrottle("ec2", "555555555555", "eu-west-1")).isFalse();
+        assertThat(injector.consumeThrottle("access-analyzer", "Op", "555555555555", "eu-west-1", () -> null)).isFalse();
+        assertThat(injector.consumeThrottle("ec2", "Op", "555555555555", "eu-west-2", () -> null)).isFalse();
+        assertThat(injector.consumeThrottle("ec2", "Op", "666666666666", "eu-west-1", () -> null)).isFalse();
+        assertThat(injector.consumeThrottle("ec2", "Op", "555555555555", "eu-west-1", () -> null)).isTrue();
+        assertThat(injector.consumeThrottle("ec2", "Op", "555555555555", "eu-west-1", () -> null)).isTrue();
+        assertThat(injector.consumeThrottle("ec2", "Op", "555555555555", "eu-west-1", () -> null)).isFalse();
     }
 
     @Test
     void aRuleWithoutServiceCountsEveryService() {
         FaultInjector injector = new FaultInjector(faults(List.of(new Faults.ThrottleRule("555555555555", "eu-west-1", null, 2)), List.of()), 0);
 
-        assertThat(injector.consumeThrottle("sts", "555555555555", "eu-west-1")).isTrue();
-        assertThat(injector.consumeThrottle("ec2", "555555555555", "eu-west-1")).isTrue();
-        assertThat(injector.consumeThrottle("access-analyzer", "555555555555", "eu-west-1")).isFalse();
+        assertThat(injector.consumeThrottle("sts", "Op", "555555555555", "eu-west-1", () -> null)).isTrue();
+        assertThat(injector.consumeThrottle("ec2", "Op", "555555555555", "eu-west-1", () -> null)).isTrue();
+        assertThat(injector.consumeThrottle("access-analyzer", "Op", "555555555555", "eu-west-1", () -> null)).isFalse();
+    }
+
+    @Test
+    void aRuleWithOperationAndParentThrottlesOneListingAfterItsFirstCalls() {
+        FaultInjector injector = new FaultInjector(faults(List.of(new Faults.ThrottleRule("222222222222", "us-east-1",
+                "organizations", "ListAccountsForParent", "ou-abcd-11111111", 1, 2)), List.of()), 0);
+
+        assertThat(injector.consumeThrottle("organizations", "ListOrganizationalUnitsForParent", "222222222222", "us-east-1",
+                () -> "ou-abcd-11111111")).isFalse();
+        assertThat(injector.consumeThrottle("organizations", "ListAccountsForParent", "222222222222", "us-east-1",
+                () -> "r-abcd")).isFalse();
+        // the parent's first page passes, the next two calls (its second page, asked twice) are throttled
+        assertThat(injector.consumeThrottle("organizations", "ListAccountsForParent", "222222222222", "us-east-1",
+                () -> "ou-abcd-11111111")).isFalse();
+        assertThat(injector.consumeThrottle("organizations", "ListAccountsForParent", "222222222222", "us-east-1",
+                () -> "ou-abcd-11111111")).isTrue();
+        assertThat(injector.consumeThrottle("organizations", "ListAccountsForParent", "222222222222", "us-east-1",
+                () -> "ou-abcd-11111111")).isTrue();
+        assertThat(injector.consumeThrottle("organizations", "ListAccountsForParent", "222222222222", "us-east-1",
+                () -> "ou-abcd-11111111")).isFalse();
+    }
+
+    @Test
+    void theParentIsReadOnlyForARuleThatNamesOne() {
+        FaultInjector injector = new FaultInjector(faults(List.of(
+                new Faults.ThrottleRule("222222222222", "us-east-1", "organizations", "ListRoots", null, 0, 1)), List.of()), 0);
+
+        assertThat(injector.consumeThrottle("organizations", "ListRoots", "222222222222", "us-east-1", () -> {
+            throw new AssertionError("the request's body was read");
+        })).isTrue();
     }
 
     @Test
@@ -75,7 +105,7 @@ class FaultInjectorTest {
             for (int t = 0; t < 16; t++) {
                 tasks.add(() -> {
                     for (int i = 0; i < 500; i++) {
-                        if (injector.consumeThrottle("ec2", "555555555555", "eu-west-1")) {
+                        if (injector.consumeThrottle("ec2", "Op", "555555555555", "eu-west-1", () -> null)) {
                             throttled.incrementAndGet();
                         }
                         if (injector.consumeInternalError("ec2", "DescribeRegions", "555555555555", "eu-west-1")) {

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fails when the scanner calls an AWS operation that the published least-privilege policies in
  * samples/iam do not grant: the caller's calls against scanner-policy.json, every member account's
- * calls against member-role-policy.json.
+ * calls against member-role-policy.json, and, with {@code --org-role-arn} naming a role in the
+ * management account, that account's calls (the Organizations calls and its own two reads) against
+ * org-role-policy.json.
  */
 class LeastPrivilegeTest {
     static final Path IAM = Path.of("../samples/iam");
@@ -60,13 +62,58 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void everyOperationOfAScanThroughTheOrgRoleIsGranted() throws Exception {
+        Set<String> scannerActions = actions(IAM.resolve("scanner-policy.json"));
+        Set<String> orgRoleActions = actions(IAM.resolve("org-role-policy.json"));
+        Set<String> memberActions = actions(IAM.resolve("member-role-policy.json"));
+        Set<String> byOrgRole = new TreeSet<>();
+        // The management account as a StackSet leaves it: no member role, only the org role.
+        try (AwsSimulator simulator = AwsSimulator.start(ManagementAccountTest.withManagementRoles(ManagementAccountTest.ORG_ROLE), 0, 0)) {
+            OrgscanProcess.Result result = OrgscanProcess.run(ScanEndToEndTest.securityEnv(), "scan",
+                    "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString(),
+                    "--org-role-arn", ManagementAccountTest.ORG_ROLE_ARN);
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
+            for (CallStats.CallCount call : simulator.stats().calls()) {
+                String action = ACTION_PREFIX.get(call.service()) + ":" + call.operation();
+                if (NEEDS_NO_PERMISSION.contains(action)) {
+                    continue;
+                }
+                Set<String> granted = switch (call.accountId()) {
+                    case ScanEndToEndTest.SECURITY -> scannerActions;
+                    case ManagementAccountTest.MANAGEMENT -> orgRoleActions;
+                    default -> memberActions;
+                };
+                if (call.accountId().equals(ManagementAccountTest.MANAGEMENT)) {
+                    byOrgRole.add(action);
+                }
+                assertThat(granted).as("%s called by account %s", action, call.accountId()).contains(action);
+            }
+        }
+        assertThat(byOrgRole).contains("organizations:ListAccountsForParent", "ec2:DescribeRegions",
+                "access-analyzer:ListAnalyzers");
+        assertThat(assumableRoles(IAM.resolve("scanner-policy.json")))
+                .contains("arn:aws:iam::MANAGEMENT_ACCOUNT_ID:role/" + ManagementAccountTest.ORG_ROLE);
+    }
+
+    @Test
     void publishedPoliciesGrantOnlyReadActions() throws IOException {
-        for (String file : new String[] {"scanner-policy.json", "member-role-policy.json"}) {
+        for (String file : new String[] {"scanner-policy.json", "member-role-policy.json", "org-role-policy.json"}) {
             assertThat(actions(IAM.resolve(file)))
                     .as(file)
                     .isNotEmpty()
                     .allMatch(a -> a.matches("[a-z0-9-]+:(List|Describe|Get)\\w+") || a.equals("sts:AssumeRole"));
         }
+    }
+
+    /** The resources of the policy's Allow statements for sts:AssumeRole. */
+    static Set<String> assumableRoles(Path policy) throws IOException {
+        Set<String> roles = new TreeSet<>();
+        for (JsonNode statement : new ObjectMapper().readTree(policy.toFile()).get("Statement")) {
+            if ("Allow".equals(statement.get("Effect").asText()) && "sts:AssumeRole".equals(statement.get("Action").asText())) {
+                roles.add(statement.get("Resource").asText());
+            }
+        }
+        return roles;
     }
 
     /** The Allow actions of an IAM policy document, read independently of any AWS library. */
