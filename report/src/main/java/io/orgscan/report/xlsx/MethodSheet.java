@@ -2,6 +2,8 @@ package io.orgscan.report.xlsx;
 
 import io.orgscan.model.CoveragePolicy;
 import io.orgscan.model.DecisionRule;
+import io.orgscan.model.ErrorRecord;
+import io.orgscan.model.Failure;
 import io.orgscan.model.Parameter;
 import io.orgscan.model.Reason;
 import io.orgscan.model.ScanMetadata;
@@ -9,6 +11,7 @@ import io.orgscan.model.ServiceControlPolicy;
 import io.orgscan.report.evidence.RenderInput;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 
@@ -84,6 +87,12 @@ public final class MethodSheet implements SheetWriter {
         CoveragePolicy other = scan.policy() == CoveragePolicy.ORG ? CoveragePolicy.ACCOUNT : CoveragePolicy.ORG;
         blocks.paragraph(1, "The other policy, " + other.name().toLowerCase(Locale.ROOT) + " (not used in this run): "
                 + policy(other));
+        managementUnreadable(input).ifPresent(failure -> blocks.paragraph(1, "The management account "
+                + scan.managementAccountId() + "'s analyzers could not be read (" + failure.describe() + "). Its "
+                + "organization analyzers may cover members, so under this policy members without an analyzer of their "
+                + "own are INSUFFICIENT_DATA wherever the delegated administrator has no ACTIVE organization analyzer. "
+                + "To fix: give --org-role-arn a role in the management account (samples/iam/org-role-policy.json), or "
+                + "deploy the member role there."));
 
         blocks.section("Service control policies");
         if (scan.serviceControlPolicies() == null) {
@@ -120,6 +129,18 @@ public final class MethodSheet implements SheetWriter {
         for (int i = 0; i < limitations.size(); i++) {
             blocks.values((long) (i + 1), limitations.get(i));
         }
+    }
+
+    /** Under the org policy, the AssumeRole failure that hid the management account's analyzers, if any. */
+    private static Optional<Failure> managementUnreadable(RenderInput input) {
+        ScanMetadata scan = input.scan().metadata();
+        if (scan.policy() != CoveragePolicy.ORG) {
+            return Optional.empty();
+        }
+        return input.scan().errors().stream()
+                .filter(e -> scan.managementAccountId().equals(e.accountId()) && "AssumeRole".equals(e.failure().operation()))
+                .map(ErrorRecord::failure)
+                .findFirst();
     }
 
     private static String policy(CoveragePolicy policy) {

@@ -11,8 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgscan.model.AccountRef;
 import io.orgscan.model.AccountState;
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.model.Failure;
 import io.orgscan.model.Reason;
+import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
+import io.orgscan.model.ServiceControlPolicy;
 import io.orgscan.report.csv.CsvTableWriter;
 import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.table.AccountsTable;
@@ -278,6 +281,38 @@ class WorkbookWriterTest {
             assertThat(row.get(5)).isEqualTo("PASS");
         });
         assertThat(checks).contains(List.of("sheet:Findings", "Findings sheet rows = findings", "9", "9", "0", "PASS"));
+    }
+
+    @Test
+    void theMethodSaysWhatAnUnreadableManagementAccountMeansUnderTheOrgPolicy() throws IOException {
+        ScanResult readable = ScanFixture.rich();
+        String unreadable = "management account " + ScanFixture.MANAGEMENT + "'s analyzers could not be read";
+        assertThat(text(contents(xlsx(readable)).get("Method"))).doesNotContain(unreadable);
+
+        ScanResult hidden = ScanFixture.builder().regions("us-east-1")
+                .account(ScanFixture.MANAGEMENT, "Management").account("123456789012", "Member")
+                .cell(ScanFixture.MANAGEMENT, "us-east-1", Reason.ASSUME_ROLE_FAILED)
+                .error(ScanFixture.MANAGEMENT, null, new Failure("AssumeRole", "AccessDenied", "no role there", 1))
+                .build();
+        assertThat(text(contents(xlsx(hidden)).get("Method"))).contains(unreadable + " (AssumeRole: AccessDenied: no role there)")
+                .contains("--org-role-arn");
+    }
+
+    @Test
+    void theMethodListsTheServiceControlPoliciesRead() throws IOException {
+        ScanResult plain = ScanFixture.rich();
+        assertThat(text(contents(xlsx(plain)).get("Method"))).contains("Not read (--scp-denied-regions report-only)");
+        ScanMetadata m = plain.metadata();
+        ScanResult read = new ScanResult(new ScanMetadata(m.scanId(), m.startedAt(), m.finishedAt(), m.callerArn(),
+                m.callerAccountId(), m.organizationId(), m.managementAccountId(), m.delegatedAdministratorId(), m.partition(),
+                m.policy(), m.toolName(), m.toolVersion(), m.parameters(),
+                List.of(new ServiceControlPolicy("p-regiondeny1", "RegionDeny", "ab".repeat(32), List.of("DenyOutside")))),
+                plain.matrix(), plain.errors());
+        assertThat(contents(xlsx(read)).get("Method")).contains(List.of("p-regiondeny1", "RegionDeny", "ab".repeat(32), "DenyOutside"));
+    }
+
+    private static String text(List<List<String>> rows) {
+        return rows.stream().flatMap(List::stream).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     @Test
