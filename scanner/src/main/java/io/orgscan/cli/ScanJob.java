@@ -11,6 +11,7 @@ import io.orgscan.report.ReportRenderer;
 import io.orgscan.report.ReportWriteException;
 import io.orgscan.scan.ScanCannotStartException;
 import io.orgscan.scan.ScanLimits;
+import io.orgscan.scan.ScanOutcome;
 import io.orgscan.scan.ScanService;
 import io.orgscan.scan.ScanSettings;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ final class ScanJob {
     }
 
     /** The one place a scan's limits are decided: the gateway and the service get the same record. */
-    private ScanResult scan(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel)
+    private ScanOutcome scan(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel)
             throws ScanCannotStartException, InterruptedException {
         ScanLimits limits = ScanLimits.of(maxParallel);
         try (SdkAwsGateway gateway = new SdkAwsGateway(aws, roles, limits);
@@ -39,9 +40,9 @@ final class ScanJob {
 
     /** Runs the scan and writes the reports; returns the exit code. */
     int run(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel, Path outDir, Set<OutputFormat> formats) {
-        ScanResult result;
+        ScanOutcome outcome;
         try {
-            result = scan(aws, roles, settings, maxParallel);
+            outcome = scan(aws, roles, settings, maxParallel);
         } catch (ScanCannotStartException e) {
             context.err().println("orgscan: scan cannot start: " + e.getMessage());
             context.err().println("orgscan: no report was written.");
@@ -51,7 +52,9 @@ final class ScanJob {
             context.err().println("orgscan: interrupted; no report was written.");
             return ExitCodes.INTERNAL_ERROR;
         }
-        return write(result, outDir, formats, null);
+        // outcome.policiesRead() (id, name, SHA-256, region-deny Sids) goes into scan.json and the
+        // Parameters and Method sheets once the report module's restructuring lands.
+        return write(outcome.result(), outDir, formats, null);
     }
 
     /** Writes the run folder; {@code previous} (or null) is the scan to compare with. */
