@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param sha256          the SHA-256 of the policy's content as DescribePolicy returned it, in hex
  * @param regionDenySids  the Sids of its region-deny statements ({@code #n} for a statement without
  *                        one); empty for a policy that denies no region
+ * @param targets         the roots, OUs and accounts it is attached to, read only for a policy with a
+ *                        region-deny statement (empty otherwise: FullAWSAccess is attached everywhere)
  */
-public record ServiceControlPolicy(String id, String name, String sha256, List<String> regionDenySids) {
+public record ServiceControlPolicy(String id, String name, String sha256, List<String> regionDenySids,
+                                   List<String> targets) {
     public ServiceControlPolicy {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -19,5 +22,6 @@ public record ServiceControlPolicy(String id, String name, String sha256, List<S
             throw new IllegalArgumentException("a policy's SHA-256 is 64 lowercase hex digits: " + sha256);
         }
         regionDenySids = List.copyOf(regionDenySids);
+        targets = List.copyOf(targets);
     }
 }

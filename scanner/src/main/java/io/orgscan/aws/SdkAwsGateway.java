@@ -13,6 +13,7 @@ import io.orgscan.scan.CallerIdentity;
 import io.orgscan.scan.OrgNode;
 import io.orgscan.scan.OrganizationInfo;
 import io.orgscan.scan.ScanLimits;
+import io.orgscan.scan.ScpSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,9 @@ import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.DelegatedAdministrator;
 import software.amazon.awssdk.services.organizations.model.ListAccountsForParentResponse;
+import software.amazon.awssdk.services.organizations.model.ListPoliciesResponse;
+import software.amazon.awssdk.services.organizations.model.ListTargetsForPolicyResponse;
+import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -130,6 +134,39 @@ public final class SdkAwsGateway implements AwsGateway {
             onPage.accept(page.accounts().stream().map(SdkAwsGateway::listing).toList());
             token = page.nextToken();
         } while (token != null && !token.isEmpty());
+    }
+
+    @Override
+    public List<ScpSummary> serviceControlPolicies() throws AwsCallException {
+        List<ScpSummary> policies = new ArrayList<>();
+        String token = null;
+        do {
+            String after = token;
+            ListPoliciesResponse page = organizationsCall("ListPolicies",
+                    () -> organizations.listPolicies(r -> r.filter(PolicyType.SERVICE_CONTROL_POLICY).nextToken(after)));
+            page.policies().forEach(policy -> policies.add(new ScpSummary(policy.id(), policy.name())));
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return policies;
+    }
+
+    @Override
+    public String policyContent(String policyId) throws AwsCallException {
+        return organizationsCall("DescribePolicy", () -> organizations.describePolicy(r -> r.policyId(policyId)).policy().content());
+    }
+
+    @Override
+    public List<String> policyTargets(String policyId) throws AwsCallException {
+        List<String> targets = new ArrayList<>();
+        String token = null;
+        do {
+            String after = token;
+            ListTargetsForPolicyResponse page = organizationsCall("ListTargetsForPolicy",
+                    () -> organizations.listTargetsForPolicy(r -> r.policyId(policyId).nextToken(after)));
+            page.targets().forEach(target -> targets.add(target.targetId()));
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return targets;
     }
 
     /** AWS retired {@code Status} for {@code State}; Status is only a fallback for old responses. */

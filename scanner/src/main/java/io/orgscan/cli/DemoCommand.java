@@ -12,6 +12,7 @@ import io.orgscan.simulator.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,14 @@ import picocli.CommandLine.Spec;
                 + "and runs the very same scan code against it through the AWS SDK. No AWS account needed.")
 final class DemoCommand implements Callable<Integer> {
     static final String DEMO_SCENARIO = "/io/orgscan/demo/demo-org.json";
+    /** {@code --scenario landing-zone}: samples/landing-zone-org.json, built in like the demo organization. */
+    static final String LANDING_ZONE = "landing-zone";
+    static final String LANDING_ZONE_SCENARIO = "/io/orgscan/demo/landing-zone-org.json";
+    /**
+     * The landing zone's management account has no OrganizationAccountAccessRole (Organizations creates
+     * it only in the accounts it creates); the scan reaches the Organizations calls through this role.
+     */
+    static final String LANDING_ZONE_ORG_ROLE = "OrgScanOrganizationsReadOnly";
     private static final String HOME_REGION = "us-east-1";
     private static final String SESSION_NAME = "orgscan-demo";
 
@@ -39,8 +48,16 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ScopeOptions scopeOptions;
 
-    @Option(names = "--scenario", paramLabel = "FILE", description = "Use this scenario instead of the built-in demo organization.")
+    @Option(names = "--scenario", paramLabel = "FILE|landing-zone",
+            description = "Use this scenario instead of the built-in demo organization; landing-zone is the built-in "
+                    + "landing-zone organization (samples/landing-zone-org.json: SCP region denies, scanned from the "
+                    + "security account with the management account's organization role).")
     Path scenarioFile;
+
+    @Option(names = "--org-role-arn", paramLabel = "ARN",
+            description = "Role for the Organizations calls (default: none; for --scenario landing-zone, the management "
+                    + "account's " + LANDING_ZONE_ORG_ROLE + ").")
+    String orgRoleArn;
 
     @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0", description = "Latency the simulator adds to every response.")
     int latencyMs;
@@ -65,7 +82,15 @@ final class DemoCommand implements Callable<Integer> {
         parameters.add(new Parameter("--role-name", ScanCommand.DEFAULT_ROLE, ParameterSource.DEFAULT));
         parameters.add(new Parameter("--role-session-name", SESSION_NAME, ParameterSource.DEFAULT));
         parameters.sort(Comparator.comparing(Parameter::name));
-        ScanSettings settings = new ScanSettings(HOME_REGION, scopeOptions.scope(), scopeOptions.coveragePolicy(), parameters);
+        String organizationRole = InputChecks.roleArn(orgRoleArn);
+        if (organizationRole == null && isLandingZone()) {
+            organizationRole = "arn:aws:iam::" + scenario.managementAccountId() + ":role/" + LANDING_ZONE_ORG_ROLE;
+            parameters.removeIf(p -> p.name().equals("--org-role-arn"));
+            parameters.add(new Parameter("--org-role-arn", organizationRole, ParameterSource.DEFAULT));
+            parameters.sort(Comparator.comparing(Parameter::name));
+        }
+        ScanSettings settings = new ScanSettings(HOME_REGION, scopeOptions.scope(), scopeOptions.coveragePolicy(), parameters,
+                scopeOptions.scpDeniedRegions());
         var formats = scopeOptions.outputFormats();
         int maxParallel = scopeOptions.parallelism();
         InputChecks.range("--latency-ms", latencyMs, 0, 60_000);
@@ -75,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
                     + " with " + scenario.accountCount() + " accounts; scanning as " + caller.accountId());
             AwsSettings aws = new AwsSettings(null, HOME_REGION, simulator.endpoint(),
                     new AwsSettings.StaticKeys(caller.accessKeyId(), caller.secretAccessKey(), null));
-            RoleSettings roles = new RoleSettings(ScanCommand.DEFAULT_ROLE, null, SESSION_NAME, null);
+            RoleSettings roles = new RoleSettings(ScanCommand.DEFAULT_ROLE, null, SESSION_NAME, organizationRole);
             int code = new ScanJob(context).run(aws, roles, settings, maxParallel, out, formats);
             if (code == ExitCodes.NON_COMPLIANT || code == ExitCodes.INSUFFICIENT_DATA) {
                 context.out().println("The demo organization has gaps and failures on purpose; a real scan would exit "
@@ -86,16 +111,23 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --scenario landing-zone}, unless a file of that name is there to be read. */
+    private boolean isLandingZone() {
+        return scenarioFile != null && scenarioFile.toString().equals(LANDING_ZONE) && !Files.exists(scenarioFile);
+    }
+
     private Scenario scenario() throws UsageException {
         try {
-            if (scenarioFile != null) {
+            if (scenarioFile != null && !isLandingZone()) {
                 return ScenarioLoader.load(scenarioFile);
             }
-            try (InputStream in = DemoCommand.class.getResourceAsStream(DEMO_SCENARIO)) {
+            String resource = isLandingZone() ? LANDING_ZONE_SCENARIO : DEMO_SCENARIO;
+            try (InputStream in = DemoCommand.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new UsageException("the demo organization is missing from this build");
                 }
-                return ScenarioLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "demo-org.json");
+                return ScenarioLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        resource.substring(resource.lastIndexOf('/') + 1));
             }
         } catch (ScenarioException e) {
             throw new UsageException(e.getMessage(), e);

@@ -66,7 +66,8 @@ final class ScanCommand implements Callable<Integer> {
                 profile == null ? EnvironmentKeys.from(context) : null);
         RoleSettings roles = new RoleSettings(InputChecks.roleName(roleName), InputChecks.externalId(externalId),
                 InputChecks.sessionName(roleSessionName), InputChecks.roleArn(orgRoleArn));
-        ScanSettings settings = new ScanSettings(home, scopeOptions.scope(), scopeOptions.coveragePolicy(), ParameterRecord.of(spec));
+        ScanSettings settings = new ScanSettings(home, scopeOptions.scope(), scopeOptions.coveragePolicy(), ParameterRecord.of(spec),
+                scopeOptions.scpDeniedRegions());
         int maxParallel = scopeOptions.parallelism();
         var formats = scopeOptions.outputFormats();
         // Last, once every other input is known good: it creates the folder.

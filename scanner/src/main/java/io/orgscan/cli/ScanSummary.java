@@ -1,14 +1,19 @@
 package io.orgscan.cli;
 
+import io.orgscan.evaluate.FailureKind;
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.model.ErrorRecord;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.evidence.CoverageCounts;
 import io.orgscan.report.evidence.RunFile;
+import io.orgscan.scan.ScpDeniedRegions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The few lines on stdout after a scan or a render: counts, coverage and the control's result (the
@@ -36,6 +41,7 @@ final class ScanSummary {
         if (!result.errors().isEmpty()) {
             out.printf("failed AWS calls: %d (each undecided cell says why)%n", result.errors().size());
         }
+        scpDeniedRegions(out, result);
         out.println("wrote:");
         for (Path path : written) {
             out.println("  " + path);
@@ -44,6 +50,34 @@ final class ScanSummary {
                 .ifPresent(sums -> out.println("verify: cd " + sums.getParent() + " && sha256sum -c "
                         + RunFile.SHA256SUMS.fileName()));
         out.println("result: " + verdict(ExitCodes.of(result)));
+    }
+
+    /**
+     * Without {@code --scp-denied-regions not-applicable}: how many NON_COMPLIANT or INSUFFICIENT_DATA
+     * cells lie in regions where a service control policy refused some call of the scan, and the
+     * option that would read the SCPs and judge those regions. Nothing when there are none.
+     */
+    private static void scpDeniedRegions(PrintStream out, ScanResult result) {
+        boolean judged = result.metadata().parameters().stream().anyMatch(p -> p.name().equals("--scp-denied-regions")
+                && p.value().equals(ScpDeniedRegions.NOT_APPLICABLE.optionValue()));
+        if (judged) {
+            return;
+        }
+        Set<String> regions = new TreeSet<>();
+        for (ErrorRecord error : result.errors()) {
+            if (error.region() != null && FailureKind.deniedByScp(error.failure())) {
+                regions.add(error.region());
+            }
+        }
+        long cells = result.matrix().cells().stream()
+                .filter(c -> regions.contains(c.key().region()))
+                .filter(c -> c.status() == ComplianceStatus.NON_COMPLIANT || c.status() == ComplianceStatus.INSUFFICIENT_DATA)
+                .count();
+        if (cells > 0) {
+            out.printf("SCP-denied regions: %d NON_COMPLIANT or INSUFFICIENT_DATA cells lie in regions where a service "
+                    + "control policy denied a call (%s); --scp-denied-regions not-applicable reads the SCPs and marks "
+                    + "those a region-deny statement denies NOT_APPLICABLE%n", cells, String.join(", ", regions));
+        }
     }
 
     static String verdict(int exitCode) {

@@ -3,6 +3,7 @@ package io.orgscan.cli;
 import io.orgscan.model.CoveragePolicy;
 import io.orgscan.report.folder.OutputFormat;
 import io.orgscan.scan.ScanScope;
+import io.orgscan.scan.ScpDeniedRegions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,13 @@ final class ScopeOptions {
                     + "account: only an account's own analyzers count (Security Hub IAM.28's reading).")
     String policy;
 
+    @Option(names = "--scp-denied-regions", paramLabel = "report-only|not-applicable", defaultValue = "report-only",
+            description = "report-only: cells keep the status their calls gave (default); the summary counts those in regions "
+                    + "where a service control policy denied a call. not-applicable: read the organization's SCPs "
+                    + "(organizations:ListPolicies, DescribePolicy, ListTargetsForPolicy) and make a cell that is not "
+                    + "COMPLIANT NOT_APPLICABLE where a region-deny statement on the account's path denies the region.")
+    String scpDeniedRegions;
+
     @Option(names = "--max-parallel", paramLabel = "N", defaultValue = "128",
             description = "AWS calls in flight at most (default ${DEFAULT-VALUE}; docs/BENCHMARKS.md says why).")
     int maxParallel;
@@ -53,6 +61,11 @@ final class ScopeOptions {
 
     CoveragePolicy coveragePolicy() throws UsageException {
         return InputChecks.choice("--policy", policy, CoveragePolicy.class);
+    }
+
+    ScpDeniedRegions scpDeniedRegions() throws UsageException {
+        return ScpDeniedRegions.fromOption(scpDeniedRegions).orElseThrow(() -> new UsageException(
+                "--scp-denied-regions: '" + scpDeniedRegions + "' is not one of [report-only, not-applicable]"));
     }
 
     int parallelism() throws UsageException {

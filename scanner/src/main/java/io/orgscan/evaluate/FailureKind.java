@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Sorts a failed call into the reason codes of an undecided cell. */
-final class FailureKind {
+public final class FailureKind {
     /** The codes the four services use for a denied call (JSON, query and EC2 protocols). */
     private static final Set<String> ACCESS_DENIED_CODES = Set.of(
             "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess",
@@ -19,6 +19,11 @@ final class FailureKind {
     private static final String SCP = "service control polic";
 
     private FailureKind() {
+    }
+
+    /** True when AWS says a service control policy refused the call. */
+    public static boolean deniedByScp(Failure failure) {
+        return reasonFor(failure) == Reason.DENIED_BY_SCP;
     }
 
     static Reason reasonFor(Failure failure) {

@@ -28,6 +28,15 @@ public interface AwsGateway extends AutoCloseable {
      */
     void accounts(String parentId, Consumer<List<AccountListing>> onPage) throws AwsCallException;
 
+    /** The service control policies: ListPolicies with the SCP filter, one call per page. */
+    List<ScpSummary> serviceControlPolicies() throws AwsCallException;
+
+    /** A policy's document, exactly as DescribePolicy returns it. */
+    String policyContent(String policyId) throws AwsCallException;
+
+    /** The root, OU and account ids a policy is attached to: ListTargetsForPolicy, one call per page. */
+    List<String> policyTargets(String policyId) throws AwsCallException;
+
     /**
      * Opens read access to an account: AssumeRole of {@link #memberRoleName()}, or the caller's own
      * credentials for its own account, or, for the management account, the role of

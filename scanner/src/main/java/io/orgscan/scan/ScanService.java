@@ -2,6 +2,7 @@ package io.orgscan.scan;
 
 import io.orgscan.evaluate.AccountObservation;
 import io.orgscan.evaluate.CoverageEvaluator;
+import io.orgscan.evaluate.RegionDeny;
 import io.orgscan.evaluate.RegionObservation;
 import io.orgscan.evaluate.ScanObservations;
 import io.orgscan.model.AccountRef;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,11 +81,24 @@ public final class ScanService {
         Future<OrganizationInfo> organizationCall = walkers.submit(aws::organization);
         Future<Optional<String>> administratorCall = walkers.submit(aws::accessAnalyzerDelegatedAdministrator);
         Future<List<OrgNode>> rootsCall = walkers.submit(aws::roots);
+        Future<ServiceControlPolicies> policiesCall = settings.scpDeniedRegions() == ScpDeniedRegions.NOT_APPLICABLE
+                ? walkers.submit(() -> ServiceControlPolicies.read(aws, walkers)) : null;
         CallerIdentity caller = require(aws::callerIdentity, "cannot tell who is calling (sts:GetCallerIdentity)",
                 "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID");
         OrganizationInfo organization = require(() -> outcome(organizationCall),
                 "cannot read the organization (organizations:DescribeOrganization)",
                 "the scan must run from an account of an AWS Organization");
+        // Before any account is opened: a scan asked to judge SCP-denied regions cannot start without the SCPs.
+        ServiceControlPolicies policies = null;
+        if (policiesCall != null) {
+            try {
+                policies = outcome(policiesCall);
+            } catch (AwsCallException e) {
+                throw cannotStart(e, "--scp-denied-regions not-applicable cannot read the service control policies "
+                        + "(organizations:" + e.failure().operation() + ")", "they can be read from the management "
+                        + "account, an account delegated for Organizations policy management, or through --org-role-arn");
+            }
+        }
         ConcurrentLinkedQueue<ErrorRecord> errors = new ConcurrentLinkedQueue<>();
         String delegatedAdministrator = null;
         try {
@@ -99,6 +114,7 @@ public final class ScanService {
         }
 
         Map<String, AccountScan> accounts = new ConcurrentHashMap<>();
+        Map<String, List<String>> ancestries = new ConcurrentHashMap<>();
         TaskTracker tracker = new TaskTracker();
         try (PriorityWorkers workers = new PriorityWorkers(limits.workerThreads(), limits.openingAccounts(), "orgscan-scan")) {
             String admin = delegatedAdministrator;
@@ -106,6 +122,7 @@ public final class ScanService {
             walker.walk(outcome(rootsCall), found -> {
                 AccountScan scan = discovered(found, settings, organization, admin);
                 accounts.put(scan.account.id(), scan);
+                ancestries.put(scan.account.id(), found.ancestry());
                 progress.accountDiscovered();
                 if (needsScanning(scan, settings.policy(), administrators)) {
                     tracker.begin();
@@ -131,17 +148,38 @@ public final class ScanService {
         List<String> universe = universe(settings, observations);
         Set<String> excluded = new TreeSet<>(settings.scope().excludeRegions());
         excluded.retainAll(universe);
-        CoverageMatrix matrix = new CoverageEvaluator().evaluate(new ScanObservations(
-                organization.managementAccountId(), delegatedAdministrator, settings.policy(), universe, excluded, observations));
+        Map<String, List<RegionDeny>> regionDenies = policies == null ? Map.of()
+                : regionDenies(policies, ancestries, organization.managementAccountId());
+        CoverageMatrix matrix = new CoverageEvaluator().evaluate(new ScanObservations(organization.managementAccountId(),
+                delegatedAdministrator, settings.policy(), universe, excluded, observations, regionDenies));
 
         ScanMetadata metadata = new ScanMetadata(scanIds.get(), startedAt, clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 caller.arn(), caller.accountId(), organization.id(), organization.managementAccountId(),
-                delegatedAdministrator, caller.partition(), settings.policy(), TOOL_NAME, toolVersion, settings.parameters());
+                delegatedAdministrator, caller.partition(), settings.policy(), TOOL_NAME, toolVersion, settings.parameters(),
+                policies == null ? null : policies.policies());
         List<ErrorRecord> sortedErrors = new ArrayList<>(errors);
         sortedErrors.sort(Comparator.comparing((ErrorRecord e) -> nullFirst(e.accountId()))
                 .thenComparing(e -> nullFirst(e.region()))
                 .thenComparing(e -> e.failure().operation()));
         return new ScanResult(metadata, matrix, sortedErrors);
+    }
+
+    /** Per account, the region-deny statements attached on its path; never for the management account, which SCPs never restrict. */
+    private static Map<String, List<RegionDeny>> regionDenies(ServiceControlPolicies policies, Map<String, List<String>> ancestries,
+                                                              String managementAccountId) {
+        Map<String, List<RegionDeny>> denies = new HashMap<>();
+        ancestries.forEach((accountId, ancestry) -> {
+            if (accountId.equals(managementAccountId)) {
+                return;
+            }
+            List<String> path = new ArrayList<>(ancestry);
+            path.add(accountId);
+            List<RegionDeny> applying = policies.applyingTo(path);
+            if (!applying.isEmpty()) {
+                denies.put(accountId, applying);
+            }
+        });
+        return denies;
     }
 
     private static AccountScan discovered(DiscoveredAccount found, ScanSettings settings, OrganizationInfo organization,

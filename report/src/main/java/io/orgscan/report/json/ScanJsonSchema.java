@@ -103,20 +103,22 @@ final class ScanJsonSchema {
     }
 
     /** A service control policy the scan read; the list is null when it read none. */
-    @JsonPropertyOrder({"policy_id", "name", "content_sha256", "region_deny_sids"})
+    @JsonPropertyOrder({"policy_id", "name", "content_sha256", "region_deny_sids", "target_ids"})
     record PolicyJson(
             @JsonProperty("policy_id") String policyId,
             @JsonProperty("name") String name,
             @JsonProperty("content_sha256") String contentSha256,
-            @JsonProperty("region_deny_sids") List<String> regionDenySids) {
+            @JsonProperty("region_deny_sids") List<String> regionDenySids,
+            @JsonProperty("target_ids") List<String> targetIds) {
 
         static PolicyJson of(ServiceControlPolicy p) {
-            return new PolicyJson(p.id(), p.name(), p.sha256(), p.regionDenySids());
+            return new PolicyJson(p.id(), p.name(), p.sha256(), p.regionDenySids(), p.targets());
         }
 
         ServiceControlPolicy toModel() {
             return new ServiceControlPolicy(required(policyId, "policy_id"), required(name, "name"),
-                    required(contentSha256, "content_sha256"), required(regionDenySids, "region_deny_sids"));
+                    required(contentSha256, "content_sha256"), required(regionDenySids, "region_deny_sids"),
+                    required(targetIds, "target_ids"));
         }
     }
 

@@ -103,10 +103,11 @@ public final class MethodSheet implements SheetWriter {
                     + "that a region-deny statement attached to the root, an OU on the account's path or the account "
                     + "denies is NOT_APPLICABLE / REGION_DENIED_BY_SCP. SCPs never restrict the management account. "
                     + "The policies read, with the SHA-256 of their text as DescribePolicy returned it:");
-            blocks.header("Policy", "Name", "Content SHA-256", "Region-deny statements");
+            blocks.header("Policy", "Name", "Content SHA-256", "Region-deny statements", "Attached to");
             for (ServiceControlPolicy policy : scan.serviceControlPolicies()) {
                 blocks.values(policy.id(), policy.name(), policy.sha256(),
-                        policy.regionDenySids().isEmpty() ? "none" : String.join(", ", policy.regionDenySids()));
+                        policy.regionDenySids().isEmpty() ? "none" : String.join(", ", policy.regionDenySids()),
+                        policy.regionDenySids().isEmpty() ? "not read (denies no region)" : String.join(", ", policy.targets()));
             }
         }
 

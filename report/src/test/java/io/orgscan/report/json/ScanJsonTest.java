@@ -48,8 +48,9 @@ class ScanJsonTest {
         ScanResult plain = ScanFixture.rich();
         ScanMetadata m = plain.metadata();
         List<ServiceControlPolicy> policies = List.of(
-                new ServiceControlPolicy("p-FullAWSAccess", "FullAWSAccess", "a".repeat(64), List.of()),
-                new ServiceControlPolicy("p-regiondeny1", "RegionDeny", "0123456789abcdef".repeat(4), List.of("Deny", "#2")));
+                new ServiceControlPolicy("p-FullAWSAccess", "FullAWSAccess", "a".repeat(64), List.of(), List.of()),
+                new ServiceControlPolicy("p-regiondeny1", "RegionDeny", "0123456789abcdef".repeat(4), List.of("Deny", "#2"),
+                        List.of("r-ab12", "ou-ab12-cdefgh34")));
         ScanResult withPolicies = new ScanResult(new ScanMetadata(m.scanId(), m.startedAt(), m.finishedAt(), m.callerArn(),
                 m.callerAccountId(), m.organizationId(), m.managementAccountId(), m.delegatedAdministratorId(), m.partition(),
                 m.policy(), m.toolName(), m.toolVersion(), m.parameters(), policies), plain.matrix(), plain.errors());

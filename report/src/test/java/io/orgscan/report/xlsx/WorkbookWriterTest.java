@@ -306,9 +306,10 @@ class WorkbookWriterTest {
         ScanResult read = new ScanResult(new ScanMetadata(m.scanId(), m.startedAt(), m.finishedAt(), m.callerArn(),
                 m.callerAccountId(), m.organizationId(), m.managementAccountId(), m.delegatedAdministratorId(), m.partition(),
                 m.policy(), m.toolName(), m.toolVersion(), m.parameters(),
-                List.of(new ServiceControlPolicy("p-regiondeny1", "RegionDeny", "ab".repeat(32), List.of("DenyOutside")))),
+                List.of(new ServiceControlPolicy("p-regiondeny1", "RegionDeny", "ab".repeat(32), List.of("DenyOutside"),
+                        List.of("r-ab12")))),
                 plain.matrix(), plain.errors());
-        assertThat(contents(xlsx(read)).get("Method")).contains(List.of("p-regiondeny1", "RegionDeny", "ab".repeat(32), "DenyOutside"));
+        assertThat(contents(xlsx(read)).get("Method")).contains(List.of("p-regiondeny1", "RegionDeny", "ab".repeat(32), "DenyOutside", "r-ab12"));
     }
 
     private static String text(List<List<String>> rows) {

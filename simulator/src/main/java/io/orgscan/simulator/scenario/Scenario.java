@@ -50,6 +50,10 @@ public final class Scenario {
     private final List<Account> accounts;
     private final PageSizes pageSizes;
     private final Faults faults;
+    private final List<ServiceControlPolicy> customPolicies;
+    private final Set<String> fullAwsAccessDetachedFrom;
+    private final List<ServiceControlPolicy> policies;
+    private final Map<String, List<ServiceControlPolicy>> policiesByTarget = new HashMap<>();
 
     private final Map<String, Account> accountsById;
     private final Map<String, OrganizationalUnit> ousById;
@@ -66,6 +70,22 @@ public final class Scenario {
                     Map<String, List<String>> delegatedAdministrators, Map<String, RegionKind> regions,
                     List<OrganizationalUnit> organizationalUnits, List<Account> accounts,
                     PageSizes pageSizes, Faults faults) {
+        this(organization, credentials, delegatedAdministrators, regions, organizationalUnits, accounts, pageSizes, faults,
+                List.of(), Set.of());
+    }
+
+    /**
+     * Builds and checks a scenario with service control policies.
+     *
+     * @param customPolicies            the scenario's own SCPs (FullAWSAccess is added, not listed here)
+     * @param fullAwsAccessDetachedFrom roots, OUs and accounts FullAWSAccess is not attached to
+     * @throws IllegalArgumentException naming the first inconsistency found
+     */
+    public Scenario(Organization organization, List<Credentials> credentials,
+                    Map<String, List<String>> delegatedAdministrators, Map<String, RegionKind> regions,
+                    List<OrganizationalUnit> organizationalUnits, List<Account> accounts,
+                    PageSizes pageSizes, Faults faults, List<ServiceControlPolicy> customPolicies,
+                    Set<String> fullAwsAccessDetachedFrom) {
         this.organization = Objects.requireNonNull(organization, "organization");
         this.credentials = List.copyOf(credentials);
         Map<String, List<String>> delegates = new LinkedHashMap<>();
@@ -82,7 +102,47 @@ public final class Scenario {
         this.accountsById = new HashMap<>(accounts.size() * 2);
         this.accountsByParent = new HashMap<>();
         this.anyServiceDelegates = new LinkedHashSet<>();
+        this.customPolicies = List.copyOf(customPolicies);
+        this.fullAwsAccessDetachedFrom = Collections.unmodifiableSet(new LinkedHashSet<>(fullAwsAccessDetachedFrom));
         check();
+        this.policies = checkPolicies();
+    }
+
+    /** FullAWSAccess first, attached everywhere it was not detached from, then the scenario's SCPs. */
+    private List<ServiceControlPolicy> checkPolicies() {
+        for (String target : fullAwsAccessDetachedFrom) {
+            require(isTarget(target), "fullAwsAccessDetachedFrom: \"" + target + "\" is not the root, an OU or an account");
+        }
+        List<String> everywhere = new ArrayList<>();
+        everywhere.add(organization.rootId());
+        organizationalUnits.forEach(ou -> everywhere.add(ou.id()));
+        accounts.forEach(account -> everywhere.add(account.id()));
+        everywhere.removeAll(fullAwsAccessDetachedFrom);
+        List<ServiceControlPolicy> all = new ArrayList<>();
+        all.add(ServiceControlPolicy.fullAwsAccess(everywhere));
+        Set<String> ids = new java.util.HashSet<>();
+        ids.add(ServiceControlPolicy.FULL_AWS_ACCESS_ID);
+        for (ServiceControlPolicy policy : customPolicies) {
+            String where = "serviceControlPolicies " + policy.id();
+            require(ServiceControlPolicy.ID.matcher(policy.id()).matches(),
+                    "serviceControlPolicies: id \"" + policy.id() + "\" does not match p-[0-9a-zA-Z_]{8,128}");
+            require(ids.add(policy.id()), where + ": id appears twice (p-FullAWSAccess is built in)");
+            require(!policy.name().isEmpty() && policy.name().length() <= 128, where + ": name must be 1..128 characters");
+            for (String target : policy.targets()) {
+                require(isTarget(target), where + ": target \"" + target + "\" is not the root, an OU or an account");
+            }
+            all.add(policy);
+        }
+        for (ServiceControlPolicy policy : all) {
+            for (String target : policy.targets()) {
+                policiesByTarget.computeIfAbsent(target, t -> new ArrayList<>()).add(policy);
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    private boolean isTarget(String id) {
+        return id.equals(organization.rootId()) || ousById.containsKey(id) || accountsById.containsKey(id);
     }
 
     private void check() {
@@ -300,16 +360,60 @@ public final class Scenario {
         return faults;
     }
 
+    /**
+     * Every service control policy: FullAWSAccess first, then the scenario's, in scenario order.
+     */
+    public List<ServiceControlPolicy> policies() {
+        return policies;
+    }
+
+    public Optional<ServiceControlPolicy> policy(String id) {
+        for (ServiceControlPolicy policy : policies) {
+            if (policy.id().equals(id)) {
+                return Optional.of(policy);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The SCPs attached directly to a root, OU or account. */
+    public List<ServiceControlPolicy> policiesAttachedTo(String targetId) {
+        return policiesByTarget.getOrDefault(targetId, List.of());
+    }
+
+    /** Whether the id is the root, an OU or an account of the organization. */
+    public boolean isPolicyTarget(String id) {
+        return isTarget(id);
+    }
+
+    /** The root, the OUs down to the account and the account itself: where SCPs that apply to it are attached. */
+    public List<String> policyPath(String accountId) {
+        Account account = accountsById.get(accountId);
+        if (account == null) {
+            return List.of();
+        }
+        List<String> path = new ArrayList<>();
+        path.add(accountId);
+        String parent = account.parentId();
+        while (ousById.containsKey(parent)) {
+            path.add(parent);
+            parent = ousById.get(parent).parentId();
+        }
+        path.add(parent);
+        Collections.reverse(path);
+        return List.copyOf(path);
+    }
+
     /** The same organization with other faults; handy for tests that vary only the faults. */
     public Scenario withFaults(Faults newFaults) {
         return new Scenario(organization, credentials, delegatedAdministrators, regions, organizationalUnits,
-                accounts, pageSizes, newFaults);
+                accounts, pageSizes, newFaults, customPolicies, fullAwsAccessDetachedFrom);
     }
 
     /** The same organization with other page sizes. */
     public Scenario withPageSizes(PageSizes newPageSizes) {
         return new Scenario(organization, credentials, delegatedAdministrators, regions, organizationalUnits,
-                accounts, newPageSizes, faults);
+                accounts, newPageSizes, faults, customPolicies, fullAwsAccessDetachedFrom);
     }
 
     @Override

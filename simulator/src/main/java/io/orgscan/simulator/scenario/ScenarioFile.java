@@ -27,7 +27,8 @@ import java.util.function.BiFunction;
 record ScenarioFile(OrganizationJson organization, List<CredentialsJson> credentials,
                     Map<String, List<String>> delegatedAdministrators, Map<String, String> regions,
                     List<OrganizationalUnitJson> organizationalUnits, List<AccountJson> accounts,
-                    PageSizesJson pageSizes, FaultsJson faults) {
+                    PageSizesJson pageSizes, FaultsJson faults, List<PolicyJson> serviceControlPolicies,
+                    List<String> fullAwsAccessDetachedFrom) {
     private static final Instant DEFAULT_JOINED = Instant.parse("2020-01-01T00:00:00Z");
     private static final Instant DEFAULT_CREATED = Instant.parse("2024-01-01T00:00:00Z");
 
@@ -39,7 +40,31 @@ record ScenarioFile(OrganizationJson organization, List<CredentialsJson> credent
                 each(organizationalUnits, "organizationalUnits", (ou, path) -> ou.toModel(path, org.rootId())),
                 each(accounts, "accounts", AccountJson::toModel),
                 pageSizes == null ? PageSizes.DEFAULT : pageSizes.toModel(),
-                faults == null ? Faults.NONE : faults.toModel());
+                faults == null ? Faults.NONE : faults.toModel(),
+                each(serviceControlPolicies, "serviceControlPolicies", PolicyJson::toModel),
+                fullAwsAccessDetachedFrom == null ? Set.of() : new LinkedHashSet<>(fullAwsAccessDetachedFrom));
+    }
+
+    /**
+     * A service control policy: {@code content} is the policy document as a JSON object; DescribePolicy
+     * returns it as a compact JSON string.
+     */
+    record PolicyJson(String id, String name, String description, JsonNode content, List<String> targets) {
+        ServiceControlPolicy toModel(String path) {
+            String policyId = required(id, path + ".id");
+            if (content == null || !content.isObject()) {
+                invalid(path + ".content", "is required and must be a JSON object (the policy document)");
+            }
+            String text = content.toString();
+            List<PolicyStatement> statements;
+            try {
+                statements = PolicyStatement.parseDocument(text, path + ".content");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            return new ServiceControlPolicy(policyId, required(name, path + ".name"), description == null ? "" : description,
+                    text, targets == null ? List.of() : targets, false, statements);
+        }
     }
 
     private static Map<String, RegionKind> regionKinds(Map<String, String> regions) {

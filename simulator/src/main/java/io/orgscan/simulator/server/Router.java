@@ -8,9 +8,11 @@ import io.orgscan.simulator.service.ServiceHandler;
 import io.orgscan.simulator.state.CallerIdentity;
 import io.orgscan.simulator.state.CredentialRegistry;
 import io.orgscan.simulator.state.FaultInjector;
+import io.orgscan.simulator.state.ScpEnforcer;
 import io.orgscan.simulator.wire.AwsError;
 import io.orgscan.simulator.wire.AwsService;
 import io.orgscan.simulator.wire.Protocol;
+import io.orgscan.simulator.wire.ScpDenial;
 import io.orgscan.simulator.wire.SigV4Scope;
 import io.orgscan.simulator.wire.SimRequest;
 import io.orgscan.simulator.wire.SimResponse;
@@ -37,6 +39,7 @@ public final class Router implements SimHttpServer.Responder {
     private final List<ServiceHandler> shapeOrder;
     private final CredentialRegistry credentials;
     private final FaultInjector faults;
+    private final ScpEnforcer scps;
     private final CallStatsRecorder stats;
     private final StatsEndpoint statsEndpoint;
     private final Clock clock;
@@ -48,6 +51,7 @@ public final class Router implements SimHttpServer.Responder {
         this.shapeOrder = List.copyOf(services);
         this.credentials = credentials;
         this.faults = faults;
+        this.scps = new ScpEnforcer(scenario);
         this.stats = stats;
         this.statsEndpoint = new StatsEndpoint(stats);
         this.clock = clock;
@@ -148,6 +152,7 @@ public final class Router implements SimHttpServer.Responder {
         if (!handler.supports(operation)) {
             throw protocol.unknownOperation(operation);
         }
+        checkServiceControlPolicies(handler.service(), operation, request, caller, region);
         String service = handler.service().signingName();
         if (faults.consumeThrottle(service, operation, caller.accountId(), region, () -> handler.parentId(request))) {
             throw protocol.throttling();
@@ -156,6 +161,32 @@ public final class Router implements SimHttpServer.Responder {
             throw protocol.internalError();
         }
         return handler.handle(operation, new CallContext(request, caller, account, region, requestId, now));
+    }
+
+    /**
+     * The SCPs of the caller's account, for every call but GetCallerIdentity (which no policy can deny).
+     * {@code aws:PrincipalARN} of a role session is the role's ARN; the global STS scope
+     * ({@code aws-global}) requests us-east-1.
+     */
+    private void checkServiceControlPolicies(AwsService service, String operation, SimRequest request, CallerIdentity caller,
+                                             String region) throws AwsError {
+        if (service == AwsService.STS && operation.equals("GetCallerIdentity")) {
+            return;
+        }
+        String action = service.signingName() + ":" + operation;
+        String resource = switch (service) {
+            case ACCESS_ANALYZER -> "arn:aws:access-analyzer:" + region + ":" + caller.accountId() + ":*";
+            case STS -> request.parameters().getOrDefault("RoleArn", "*");
+            default -> "*";
+        };
+        String principal = caller.roleName() == null ? caller.arn()
+                : "arn:aws:iam::" + caller.accountId() + ":role/" + caller.roleName();
+        ScpEnforcer.Decision decision = scps.judge(caller.accountId(), principal, action, resource,
+                region.equals("aws-global") ? "us-east-1" : region);
+        if (!decision.allowed()) {
+            throw ScpDenial.of(service, caller.arn(), action, resource,
+                    decision.verdict() == ScpEnforcer.Verdict.EXPLICIT_DENY);
+        }
     }
 
     /** An account outside the organization still has the default regions. */

@@ -6,6 +6,7 @@ import io.orgscan.simulator.scenario.Account;
 import io.orgscan.simulator.scenario.Organization;
 import io.orgscan.simulator.scenario.OrganizationalUnit;
 import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.scenario.ServiceControlPolicy;
 import io.orgscan.simulator.wire.AwsError;
 import io.orgscan.simulator.wire.AwsJsonProtocol;
 import io.orgscan.simulator.wire.AwsService;
@@ -25,14 +26,22 @@ import java.util.regex.Pattern;
 /**
  * AWS Organizations over awsJson 1.1: {@code POST /} with {@code X-Amz-Target: AWSOrganizationsV20161128.<Op>}.
  * Everything but DescribeOrganization is reserved to the management account and delegated
- * administrators, as AWS documents; an account outside the organization gets
- * AWSOrganizationsNotInUseException.
+ * administrators, as AWS documents, and the policy reads (ListPolicies, DescribePolicy,
+ * ListTargetsForPolicy, ListPoliciesForTarget) to the management account alone; an account outside
+ * the organization gets AWSOrganizationsNotInUseException.
  */
 public final class OrganizationsHandler implements ServiceHandler {
     static final String TARGET_PREFIX = "AWSOrganizationsV20161128.";
     private static final Set<String> OPERATIONS = Set.of("DescribeOrganization", "ListAccounts", "ListRoots",
             "ListOrganizationalUnitsForParent", "ListAccountsForParent", "ListParents", "DescribeOrganizationalUnit",
-            "ListDelegatedAdministrators");
+            "ListDelegatedAdministrators", "ListPolicies", "DescribePolicy", "ListTargetsForPolicy", "ListPoliciesForTarget");
+    /** Reading policies is the management account's alone (or an account delegated for policy management). */
+    private static final Set<String> POLICY_OPERATIONS = Set.of("ListPolicies", "DescribePolicy", "ListTargetsForPolicy",
+            "ListPoliciesForTarget");
+    private static final Set<String> POLICY_TYPES = Set.of("SERVICE_CONTROL_POLICY", "TAG_POLICY", "BACKUP_POLICY",
+            "AISERVICES_OPT_OUT_POLICY", "RESOURCE_CONTROL_POLICY", "DECLARATIVE_POLICY_EC2", "CHATBOT_POLICY");
+    private static final Pattern POLICY_ID = Pattern.compile("p-[0-9a-zA-Z_]{8,128}");
+    private static final Pattern TARGET_ID = Pattern.compile("(r-[0-9a-z]{4,32})|(\\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})");
     private static final Pattern PARENT_ID = Pattern.compile("(r-[0-9a-z]{4,32})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})");
     private static final Pattern CHILD_ID = Pattern.compile("(\\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})");
     private static final Pattern OU_ID = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}");
@@ -103,7 +112,11 @@ public final class OrganizationsHandler implements ServiceHandler {
         if (operation.equals("DescribeOrganization")) {
             return ok(describeOrganization(), context);
         }
-        if (!caller.id().equals(organization.managementAccountId()) && !scenario.isDelegatedAdministrator(caller.id())) {
+        boolean management = caller.id().equals(organization.managementAccountId());
+        if (POLICY_OPERATIONS.contains(operation) && !management) {
+            throw new AwsError("AccessDeniedException", 400, "You don't have permissions to access this resource.");
+        }
+        if (!management && !scenario.isDelegatedAdministrator(caller.id())) {
             throw new AwsError("AccessDeniedException", 400, "You don't have permissions to access this resource.");
         }
         return switch (operation) {
@@ -114,6 +127,10 @@ public final class OrganizationsHandler implements ServiceHandler {
             case "ListParents" -> ok(listParents(input), context);
             case "DescribeOrganizationalUnit" -> ok(describeOu(input), context);
             case "ListDelegatedAdministrators" -> ok(listDelegatedAdministrators(input), context);
+            case "ListPolicies" -> ok(listPolicies(input), context);
+            case "DescribePolicy" -> ok(describePolicy(input), context);
+            case "ListTargetsForPolicy" -> ok(listTargetsForPolicy(input), context);
+            case "ListPoliciesForTarget" -> ok(listPoliciesForTarget(input), context);
             default -> throw protocol.unknownOperation(operation);
         };
     }
@@ -202,6 +219,78 @@ public final class OrganizationsHandler implements ServiceHandler {
                     // Delegation comes after joining; a day later is as good as any date for a simulator.
                     JsonWriter.putEpochSeconds(node, "DelegationEnabledDate", account.joinedTimestamp().plus(Duration.ofDays(1)));
                 });
+    }
+
+    private ObjectNode listPolicies(JsonInput input) throws AwsError {
+        String filter = policyType(input);
+        List<ServiceControlPolicy> policies = filter.equals("SERVICE_CONTROL_POLICY") ? scenario.policies() : List.of();
+        return page(input, policies, "ListPolicies/" + filter, "Policies", this::policySummaryJson);
+    }
+
+    private ObjectNode describePolicy(JsonInput input) throws AwsError {
+        ServiceControlPolicy policy = requirePolicy(input);
+        ObjectNode body = JsonWriter.object();
+        ObjectNode node = body.putObject("Policy");
+        policySummaryJson(policy, node.putObject("PolicySummary"));
+        node.put("Content", policy.content());
+        return body;
+    }
+
+    private ObjectNode listTargetsForPolicy(JsonInput input) throws AwsError {
+        ServiceControlPolicy policy = requirePolicy(input);
+        return page(input, policy.targets(), "ListTargetsForPolicy/" + policy.id(), "Targets", (target, node) -> {
+            node.put("TargetId", target);
+            if (target.equals(organization.rootId())) {
+                node.put("Arn", organization.rootArn());
+                node.put("Name", organization.rootName());
+                node.put("Type", "ROOT");
+            } else if (target.startsWith("ou-")) {
+                node.put("Arn", organization.organizationalUnitArn(target));
+                node.put("Name", scenario.organizationalUnit(target).map(OrganizationalUnit::name).orElse(target));
+                node.put("Type", "ORGANIZATIONAL_UNIT");
+            } else {
+                node.put("Arn", organization.accountArn(target));
+                node.put("Name", scenario.account(target).map(Account::name).orElse(target));
+                node.put("Type", "ACCOUNT");
+            }
+        });
+    }
+
+    private ObjectNode listPoliciesForTarget(JsonInput input) throws AwsError {
+        String target = required(input, "TargetId");
+        requirePattern(target, TARGET_ID, "TargetId");
+        String filter = policyType(input);
+        if (!scenario.isPolicyTarget(target)) {
+            throw new AwsError("TargetNotFoundException", 400, "We can't find a root, OU, account, or email address that you specified.");
+        }
+        List<ServiceControlPolicy> policies = filter.equals("SERVICE_CONTROL_POLICY") ? scenario.policiesAttachedTo(target) : List.of();
+        return page(input, policies, "ListPoliciesForTarget/" + target + "/" + filter, "Policies", this::policySummaryJson);
+    }
+
+    private String policyType(JsonInput input) throws AwsError {
+        String filter = required(input, "Filter");
+        if (!POLICY_TYPES.contains(filter)) {
+            throw invalidInput("INVALID_ENUM_POLICY_TYPE", "You specified an invalid policy type string.");
+        }
+        return filter;
+    }
+
+    private ServiceControlPolicy requirePolicy(JsonInput input) throws AwsError {
+        String policyId = required(input, "PolicyId");
+        if (!POLICY_ID.matcher(policyId).matches()) {
+            throw invalidInput("INVALID_SYNTAX_POLICY_ID", "You provided a policy ID that doesn't match the required pattern.");
+        }
+        return scenario.policy(policyId).orElseThrow(() -> new AwsError("PolicyNotFoundException", 400,
+                "We can't find a policy with the PolicyId that you specified."));
+    }
+
+    private void policySummaryJson(ServiceControlPolicy policy, ObjectNode node) {
+        node.put("Id", policy.id());
+        node.put("Arn", policy.arn(organization));
+        node.put("Name", policy.name());
+        node.put("Description", policy.description());
+        node.put("Type", "SERVICE_CONTROL_POLICY");
+        node.put("AwsManaged", policy.awsManaged());
     }
 
     private <T> ObjectNode page(JsonInput input, List<T> all, String scope, String field,

@@ -61,6 +61,7 @@ class AwsCliCrossCheckTest {
     private static final String EXTERNAL_ID_ACCOUNT = "505678901234";
     private static final String WORKLOADS_OU = "ou-x7c9-wkl00002";
     private static final String PROD_OU = "ou-x7c9-prd00003";
+    private static final String LZ_MANAGEMENT = "100000000001";
 
     @TempDir
     static Path tempDir;
@@ -71,6 +72,7 @@ class AwsCliCrossCheckTest {
     private CompletableFuture<String> cliVersion;
     private ScenarioFacts demoFacts;
     private AwsSimulator demoSim;
+    private AwsSimulator landingSim;
     private ExecutorService pool;
 
     private CliCredentials security;
@@ -179,6 +181,46 @@ class AwsCliCrossCheckTest {
         CliCredentials demoScanner = demoFacts.credentialsOf(demoAdmins.iterator().next());
         calls.put("demoListAccounts", CompletableFuture.supplyAsync(
                 () -> demoCli.run(demoScanner, US_EAST_1, "organizations", "list-accounts"), pool));
+
+        // samples/landing-zone-org.json: the SCP reads as the management account's organization role,
+        // and member calls that its SCPs refuse.
+        Path landing = findUp(Path.of("samples", "landing-zone-org.json"));
+        landingSim = AwsSimulator.start(ScenarioLoader.load(landing), 0, 0);
+        AwsCli landingCli = new AwsCli(cli.executable(), landingSim.endpoint(),
+                Files.createDirectories(tempDir.resolve("landing-cli")), CALL_TIMEOUT);
+        CliCredentials landingSecurity = CliCredentials.base("AKIALANDINGSECURITY1", "landing-security-secret-DO-NOT-LOG");
+        CompletableFuture<CliCredentials> orgRole = CompletableFuture.supplyAsync(() -> CliCredentials.fromAssumeRole(
+                landingCli.run(landingSecurity, US_EAST_1, "sts", "assume-role", "--role-arn",
+                        roleArn(LZ_MANAGEMENT, "OrgScanOrganizationsReadOnly"), "--role-session-name", SESSION).json()), pool);
+        landingCall("lzListPolicies", landingCli, orgRole, US_EAST_1, "organizations", "list-policies",
+                "--filter", "SERVICE_CONTROL_POLICY");
+        landingCall("lzListPoliciesFirstPage", landingCli, orgRole, US_EAST_1, "organizations", "list-policies",
+                "--filter", "SERVICE_CONTROL_POLICY", "--no-paginate");
+        landingCall("lzDescribePolicy", landingCli, orgRole, US_EAST_1, "organizations", "describe-policy",
+                "--policy-id", "p-sandboxdeny1");
+        landingCall("lzDescribeMissingPolicy", landingCli, orgRole, US_EAST_1, "organizations", "describe-policy",
+                "--policy-id", "p-nosuchpolicy");
+        landingCall("lzTargetsOfFullAwsAccess", landingCli, orgRole, US_EAST_1, "organizations", "list-targets-for-policy",
+                "--policy-id", "p-FullAWSAccess");
+        landingCall("lzPoliciesForSandbox", landingCli, orgRole, US_EAST_1, "organizations", "list-policies-for-target",
+                "--target-id", "ou-lz01-sandboxx", "--filter", "SERVICE_CONTROL_POLICY");
+        calls.put("lzListPoliciesAsDelegatedAdministrator", CompletableFuture.supplyAsync(() -> landingCli.run(
+                landingSecurity, US_EAST_1, "organizations", "list-policies", "--filter", "SERVICE_CONTROL_POLICY"), pool));
+        CompletableFuture<CliCredentials> sandbox = CompletableFuture.supplyAsync(() -> CliCredentials.fromAssumeRole(
+                landingCli.run(landingSecurity, US_EAST_1, "sts", "assume-role", "--role-arn",
+                        roleArn("100000000003", "OrganizationAccountAccessRole"), "--role-session-name", SESSION).json()), pool);
+        landingCall("lzSandboxAnalyzersEuWest1", landingCli, sandbox, "eu-west-1", "accessanalyzer", "list-analyzers");
+        landingCall("lzSandboxRegionsEuWest1", landingCli, sandbox, "eu-west-1", "ec2", "describe-regions");
+        landingCall("lzSandboxAnalyzersUsEast1", landingCli, sandbox, US_EAST_1, "accessanalyzer", "list-analyzers");
+        CompletableFuture<CliCredentials> restricted = CompletableFuture.supplyAsync(() -> CliCredentials.fromAssumeRole(
+                landingCli.run(landingSecurity, US_EAST_1, "sts", "assume-role", "--role-arn",
+                        roleArn("100000000007", "OrganizationAccountAccessRole"), "--role-session-name", SESSION).json()), pool);
+        landingCall("lzRestrictedRegions", landingCli, restricted, US_EAST_1, "ec2", "describe-regions");
+    }
+
+    private void landingCall(String name, AwsCli landingCli, CompletableFuture<CliCredentials> credentials, String region,
+                             String... args) {
+        calls.put(name, credentials.thenApplyAsync(c -> landingCli.run(c, region, args), pool));
     }
 
     @AfterAll
@@ -192,6 +234,9 @@ class AwsCliCrossCheckTest {
         }
         if (demoSim != null) {
             demoSim.close();
+        }
+        if (landingSim != null) {
+            landingSim.close();
         }
     }
 
@@ -540,6 +585,71 @@ class AwsCliCrossCheckTest {
         int pages = ceilDiv(expected.size(), demoFacts.organizationsPageSize());
         assertThat(pages).as("demo ListAccounts needs several pages").isGreaterThan(2);
         assertThat(countsOf(demoSim, "organizations", "ListAccounts", scanner, null)).isEqualTo(new Counts(pages, 0));
+    }
+
+    // ---------------------------------------------------------------- service control policies (landing zone)
+
+    @Test
+    void listPoliciesListsFullAwsAccessAndTheScenariosPolicies() {
+        CliResult r = result("lzListPolicies");
+        List<String> ids = new ArrayList<>();
+        r.json().path("Policies").forEach(p -> ids.add(p.path("Id").asText()));
+        assertThat(ids).as(r.describe()).containsExactly("p-FullAWSAccess", "p-ctregiondeny1", "p-sandboxdeny1",
+                "p-decoyrun0001", "p-euonlylike01", "p-acctdeny0001", "p-exemptscan01", "p-allowlist001");
+        JsonNode full = r.json().path("Policies").get(0);
+        assertThat(full.path("AwsManaged").asBoolean()).as(r.describe()).isTrue();
+        assertThat(full.path("Arn").asText()).isEqualTo("arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess");
+        assertThat(r.json().path("Policies").get(1).path("Arn").asText())
+                .isEqualTo("arn:aws:organizations::100000000001:policy/o-lz01landing/service_control_policy/p-ctregiondeny1");
+        assertThat(r.json().path("Policies").get(1).path("Type").asText()).isEqualTo("SERVICE_CONTROL_POLICY");
+        CliResult first = result("lzListPoliciesFirstPage");
+        assertThat(first.json().path("Policies")).as(first.describe()).hasSize(3);
+        assertThat(first.json().path("NextToken").asText()).as(first.describe()).isNotEmpty();
+        assertServiceError(result("lzListPoliciesAsDelegatedAdministrator"), "AccessDeniedException", "ListPolicies");
+    }
+
+    @Test
+    void describePolicyReturnsTheDocumentAsAString() throws Exception {
+        CliResult r = result("lzDescribePolicy");
+        JsonNode policy = r.json().path("Policy");
+        assertThat(policy.path("PolicySummary").path("Name").asText()).as(r.describe()).isEqualTo("SandboxUsEast1Only");
+        JsonNode content = new com.fasterxml.jackson.databind.ObjectMapper().readTree(policy.path("Content").asText());
+        assertThat(content.path("Statement").get(0).path("Sid").asText()).isEqualTo("DenyAllOutsideUsEast1");
+        assertServiceError(result("lzDescribeMissingPolicy"), "PolicyNotFoundException", "DescribePolicy");
+    }
+
+    @Test
+    void fullAwsAccessIsAttachedEverywhereButWhereTheScenarioDetachedIt() {
+        CliResult r = result("lzTargetsOfFullAwsAccess");
+        Set<String> targets = new TreeSet<>();
+        r.json().path("Targets").forEach(t -> targets.add(t.path("TargetId").asText() + " " + t.path("Type").asText()));
+        assertThat(targets).as(r.describe()).hasSize(1 + 4 + 8)
+                .contains("r-lz01 ROOT", "ou-lz01-sandboxx ORGANIZATIONAL_UNIT", "100000000007 ACCOUNT")
+                .doesNotContain("ou-lz01-restrict ORGANIZATIONAL_UNIT");
+        CliResult sandbox = result("lzPoliciesForSandbox");
+        List<String> ids = new ArrayList<>();
+        sandbox.json().path("Policies").forEach(p -> ids.add(p.path("Id").asText()));
+        assertThat(ids).as(sandbox.describe()).containsExactly("p-FullAWSAccess", "p-sandboxdeny1");
+    }
+
+    @Test
+    void scpDeniedCallsFailWithAwsWording() {
+        CliResult analyzers = result("lzSandboxAnalyzersEuWest1");
+        assertServiceError(analyzers, "AccessDeniedException", "ListAnalyzers");
+        assertThat(analyzers.stderr()).as(analyzers.describe()).contains(
+                "is not authorized to perform: access-analyzer:ListAnalyzers on resource: "
+                        + "arn:aws:access-analyzer:eu-west-1:100000000003:* with an explicit deny in a service control policy");
+        CliResult regions = result("lzSandboxRegionsEuWest1");
+        assertServiceError(regions, "UnauthorizedOperation", "DescribeRegions");
+        assertThat(regions.stderr()).as(regions.describe()).contains("You are not authorized to perform this operation. User: "
+                + "arn:aws:sts::100000000003:assumed-role/OrganizationAccountAccessRole/" + SESSION
+                + " is not authorized to perform: ec2:DescribeRegions with an explicit deny in a service control policy");
+        CliResult allowed = result("lzSandboxAnalyzersUsEast1");
+        assertThat(allowed.exitCode()).as(allowed.describe()).isZero();
+        CliResult implicit = result("lzRestrictedRegions");
+        assertServiceError(implicit, "UnauthorizedOperation", "DescribeRegions");
+        assertThat(implicit.stderr()).as(implicit.describe())
+                .contains("because no service control policy allows the ec2:DescribeRegions action");
     }
 
     @Test

@@ -61,6 +61,37 @@ class LeastPrivilegeTest {
         assertThat(called).allMatch(a -> a.matches("[a-z0-9-]+:(List|Describe|Get)\\w+") || a.equals("sts:AssumeRole"));
     }
 
+    /**
+     * With --scp-denied-regions not-applicable, from the landing zone's security account: the Organizations
+     * calls, SCP reads included, go through the management account's organization role, which
+     * scanner-policy.json describes as well; members only list analyzers and regions.
+     */
+    @Test
+    void theScpReadsAreGrantedToo() throws Exception {
+        Set<String> scannerActions = actions(IAM.resolve("scanner-policy.json"));
+        Set<String> memberActions = actions(IAM.resolve("member-role-policy.json"));
+        Set<String> called = new TreeSet<>();
+        try (AwsSimulator simulator = AwsSimulator.start(ScenarioLoader.load(LandingZoneTest.SCENARIO), 0, 0)) {
+            OrgscanProcess.Result result = OrgscanProcess.run(
+                    ScanEndToEndTest.env("AKIALANDINGSECURITY1", "landing-security-secret-DO-NOT-LOG"), "scan",
+                    "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString(), "--format=json",
+                    "--org-role-arn", LandingZoneTest.ORG_ROLE, LandingZoneTest.OPTION);
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
+            for (CallStats.CallCount call : simulator.stats().calls()) {
+                String action = ACTION_PREFIX.get(call.service()) + ":" + call.operation();
+                called.add(action);
+                if (NEEDS_NO_PERMISSION.contains(action)) {
+                    continue;
+                }
+                boolean scanner = call.accountId().equals("100000000002") || call.accountId().equals("100000000001");
+                assertThat(scanner ? scannerActions : memberActions).as("%s called by account %s", action, call.accountId())
+                        .contains(action);
+            }
+        }
+        assertThat(called).contains("organizations:ListPolicies", "organizations:DescribePolicy",
+                "organizations:ListTargetsForPolicy");
+    }
+
     @Test
     void everyOperationOfAScanThroughTheOrgRoleIsGranted() throws Exception {
         Set<String> scannerActions = actions(IAM.resolve("scanner-policy.json"));
