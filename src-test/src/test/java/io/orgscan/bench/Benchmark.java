@@ -58,6 +58,8 @@ public final class Benchmark {
     static final int SLOW_NETWORK_MS = 200;
     /** Organizations at least this large are scanned with the heap capped at 512 MB. */
     static final int CAPPED_HEAP_FROM = 10_000;
+    /** The option that makes a scan read the organization's SCPs. */
+    static final String SCP_OPTION = "--scp-denied-regions not-applicable";
     static final List<String> SECTIONS = List.of("simulator", "manual", "scale", "throttle");
     static final int THROTTLE_ROUNDS = 2;
     static final int THROTTLE_LATENCY_MS = SLOW_NETWORK_MS;
@@ -185,11 +187,17 @@ public final class Benchmark {
                     report.scale(scan(simulator, org, expected, latency, null, jvm, "default"));
                     if (org.equals(SWEEP_ORG) && latency == LATENCY_MS) {
                         // Every value SWEEP_ROUNDS times, interleaved (the default row above is its first run).
+                        // With the SCP reads, after each round's --max-parallel 64, so the two are compared side by side.
+                        ExpectedCalls withPolicies = ExpectedCalls.of(scenario, scenario.credentials().get(0).accountId(), true);
                         for (int round = 1; round <= SWEEP_ROUNDS; round++) {
                             for (int parallel : SWEEP) {
                                 if (round > 1 || parallel != defaultParallel) {
                                     report.sweep(scan(simulator, org, expected, latency, parallel, jvm,
                                             "--max-parallel " + parallel + ", run " + round));
+                                }
+                                if (parallel == 64) {
+                                    report.scpRead(scan(simulator, org, withPolicies, latency, 64, jvm,
+                                            "--max-parallel 64 " + SCP_OPTION + ", run " + round, null, SCP_OPTION.split(" ")));
                                 }
                             }
                         }
@@ -262,11 +270,18 @@ public final class Benchmark {
 
     private ScanMeasurement scan(SimulatorProcess simulator, BenchOrg org, ExpectedCalls expected, int latency,
                                  Integer parallel, Launch jvm, String label, StatsTimeline timeline) throws Exception {
+        return scan(simulator, org, expected, latency, parallel, jvm, label, timeline, new String[0]);
+    }
+
+    private ScanMeasurement scan(SimulatorProcess simulator, BenchOrg org, ExpectedCalls expected, int latency,
+                                 Integer parallel, Launch jvm, String label, StatsTimeline timeline, String... options)
+            throws Exception {
         int run = ++runs;
         Path dir = Files.createDirectories(work.resolve(String.format("run-%02d", run)));
         Path outDir = dir.resolve("reports");
         deleteTree(outDir);
         List<String> command = scanCommand(simulator, jvm, outDir, parallel);
+        command.addAll(List.of(options));
         Map<String, String> env = AwsEnvironment.of(dir, org.scenario().credentials().get(0),
                 System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         jvm.environment(env);

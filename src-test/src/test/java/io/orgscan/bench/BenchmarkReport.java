@@ -39,6 +39,8 @@ final class BenchmarkReport {
     private final List<ScanMeasurement> sweep = new ArrayList<>();
     private final List<ScanMeasurement> plainJar = new ArrayList<>();
     private final List<ScanMeasurement> networkBound = new ArrayList<>();
+    /** Scans with {@code --scp-denied-regions not-applicable}, measured against their own C. */
+    private final List<ScanMeasurement> scpReads = new ArrayList<>();
     private String throttleVictim;
     private String throttleRegion;
     private int throttleCalls;
@@ -84,6 +86,10 @@ final class BenchmarkReport {
 
     void sweep(ScanMeasurement scan) {
         sweep.add(scan);
+    }
+
+    void scpRead(ScanMeasurement scan) {
+        scpReads.add(scan);
     }
 
     void plainJar(ScanMeasurement scan) {
@@ -145,7 +151,8 @@ final class BenchmarkReport {
 
     private List<Verdict> verdictList() {
         List<Verdict> verdicts = new ArrayList<>();
-        List<ScanMeasurement> faultFree = faultFreeScans();
+        List<ScanMeasurement> faultFree = new ArrayList<>(faultFreeScans());
+        faultFree.addAll(scpReads);
         long exact = faultFree.stream().filter(ScanMeasurement::exact).count();
         verdicts.add(new Verdict("Calls made equal C exactly on a fault-free organization (per operation, per calling account, "
                 + "and ListAnalyzers per account and region)", faultFree.isEmpty() ? null : exact == faultFree.size(),
@@ -380,6 +387,34 @@ final class BenchmarkReport {
                     .append(" 16 x (1 + regions per account / 2), some 150, calls busy: AssumeRole is capped at 16 in flight (STS")
                     .append(" throttles on the calling account), and each account opened (two round trips) yields about 17")
                     .append(" region listings. Beyond that, more parallelism waits for accounts to be opened.\n");
+        }
+        if (!scpReads.isEmpty()) {
+            md.append("\n## Reading the service control policies\n\n");
+            ExpectedCalls with = scpReads.get(0).expected();
+            md.append(f("%s, %d ms, `--max-parallel 64`, with `%s`, each run right after the same scan without it."
+                    + " Every synthetic organization has a Control Tower-style region deny at its root (`%s`), which exempts"
+                    + " Access Analyzer and DescribeRegions, so no call fails because of it. The option adds %d calls, all"
+                    + " before any account is opened: %d ListPolicies page(s), %d DescribePolicy, %d ListTargetsForPolicy"
+                    + " page(s) (only the region-deny policy's; FullAWSAccess is attached everywhere and costs none).\n\n",
+                    Benchmark.SWEEP_ORG.label(), Benchmark.LATENCY_MS, Benchmark.SCP_OPTION,
+                    io.orgscan.simulator.scenario.SyntheticOrganization.REGION_DENY_ID,
+                    with.expected(ExpectedCalls.LIST_POLICIES) + with.expected(ExpectedCalls.DESCRIBE_POLICY)
+                            + with.expected(ExpectedCalls.LIST_TARGETS),
+                    with.expected(ExpectedCalls.LIST_POLICIES), with.expected(ExpectedCalls.DESCRIBE_POLICY),
+                    with.expected(ExpectedCalls.LIST_TARGETS)));
+            List<ScanMeasurement> pairs = new ArrayList<>();
+            for (ScanMeasurement s : scpReads) {
+                parallelism().stream().filter(p -> p.parallel() == 64 && p.label().endsWith(s.label()
+                        .substring(s.label().lastIndexOf(", run")))).findFirst().ifPresent(pairs::add);
+                pairs.add(s);
+            }
+            md.append("| run | wall s | scan s | reports s | floor s | wall / floor | scan / floor | calls made | C | = C |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            for (ScanMeasurement s : pairs) {
+                md.append(f("| %s | %.2f | %.2f | %.2f | %.2f | %s | %s | %,d | %,d | %s |\n", s.label(), s.process().wallSeconds(),
+                        s.scanSeconds(), s.reportSeconds(), s.floorSeconds(), ratio(s.ratio()), ratio(s.scanRatio()),
+                        s.callsMade(), s.expected().total(), s.exact() ? "yes" : "**no**"));
+            }
         }
         if (!plainJar.isEmpty()) {
             md.append("\n## What the launcher gains\n\n");

@@ -44,6 +44,25 @@ class ExactCallsTest {
         }
     }
 
+    /** With the SCP reads: one ListPolicies page per 3 policies, a DescribePolicy each, the region deny's targets. */
+    @Test
+    void readingTheScpsAddsExactlyThePolicyCalls() throws Exception {
+        Scenario scenario = SyntheticOrganization.generate(7, 30, 6).withPageSizes(new PageSizes(3, 1));
+        ExpectedCalls without = ExpectedCalls.of(scenario, scenario.managementAccountId());
+        ExpectedCalls expected = ExpectedCalls.of(scenario, scenario.managementAccountId(), true);
+        assertThat(expected.total() - without.total()).as("1 ListPolicies page, 2 DescribePolicy, 1 ListTargetsForPolicy")
+                .isEqualTo(4);
+        try (AwsSimulator simulator = AwsSimulator.start(scenario, 0, 0)) {
+            int exit = scan(simulator, scenario, "--max-parallel", "64", "--scp-denied-regions", "not-applicable");
+
+            assertThat(exit).isIn(0, 3);
+            SimulatorProcess.Stats made = SimulatorProcess.Stats.of(simulator.stats());
+            assertThat(expected.differences(made)).isEmpty();
+            assertThat(java.nio.file.Files.readString(dir.resolve("scan.json")))
+                    .contains("\"REGION_DENIED_BY_SCP\"").contains(SyntheticOrganization.REGION_DENY_ID);
+        }
+    }
+
     @Test
     void theFloorIsTheLargerOfThroughputAndTheLongestChain() {
         Scenario scenario = SyntheticOrganization.generate(7, 30, 6).withPageSizes(new PageSizes(3, 1));

@@ -3,7 +3,9 @@ package io.orgscan.bench;
 import io.orgscan.simulator.scenario.Account;
 import io.orgscan.simulator.scenario.AccountState;
 import io.orgscan.simulator.scenario.OrganizationalUnit;
+import io.orgscan.simulator.scenario.PolicyStatement;
 import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.scenario.ServiceControlPolicy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,9 +26,16 @@ import java.util.TreeSet;
  * page in every region enabled for an ACTIVE account. Pages hold {@code pageSizes} items, as the
  * simulator documents for requests without MaxResults.
  *
+ * <p>With {@code --scp-denied-regions not-applicable} ({@code readsPolicies}), also one ListPolicies
+ * call per page of SCPs, one DescribePolicy per SCP, and one ListTargetsForPolicy per page of targets
+ * of each SCP that denies regions (a Deny statement with a condition on aws:RequestedRegion, as the
+ * scenario's policy says; FullAWSAccess costs no target listing); no account is opened before they
+ * are all read.
+ *
  * <p>D: for each ACTIVE account, ListRoots, then the page of each ancestor's OU listing that names
- * the next OU, the page of its parent's account listing that names it, then AssumeRole,
- * DescribeRegions and the pages of its longest ListAnalyzers; D is the longest such chain.
+ * the next OU, the page of its parent's account listing that names it (or, when later, the last of
+ * the policy reads), then AssumeRole, DescribeRegions and the pages of its longest ListAnalyzers; D is
+ * the longest such chain.
  *
  * @param byOperation expected calls per {@code service:Operation}, the simulator's naming
  * @param byListing   expected ListAnalyzers calls per {@code account/region}
@@ -43,14 +52,22 @@ record ExpectedCalls(Map<String, Long> byOperation, Map<String, Long> byListing,
     static final String ASSUME_ROLE = "sts:AssumeRole";
     static final String DESCRIBE_REGIONS = "ec2:DescribeRegions";
     static final String LIST_ANALYZERS = "access-analyzer:ListAnalyzers";
+    static final String LIST_POLICIES = "organizations:ListPolicies";
+    static final String DESCRIBE_POLICY = "organizations:DescribePolicy";
+    static final String LIST_TARGETS = "organizations:ListTargetsForPolicy";
     /** The order operations are listed in reports. */
     static final List<String> OPERATIONS = List.of(GET_CALLER_IDENTITY, DESCRIBE_ORGANIZATION,
             LIST_DELEGATED_ADMINISTRATORS, LIST_ROOTS, LIST_OUS, LIST_ACCOUNTS, ASSUME_ROLE, DESCRIBE_REGIONS,
-            LIST_ANALYZERS);
+            LIST_ANALYZERS, LIST_POLICIES, DESCRIBE_POLICY, LIST_TARGETS);
     private static final String ACCESS_ANALYZER_PRINCIPAL = "access-analyzer.amazonaws.com";
 
     /** @param callerAccountId the account whose credentials run the scan (it needs no AssumeRole) */
     static ExpectedCalls of(Scenario scenario, String callerAccountId) {
+        return of(scenario, callerAccountId, false);
+    }
+
+    /** @param readsPolicies the scan reads the SCPs ({@code --scp-denied-regions not-applicable}) */
+    static ExpectedCalls of(Scenario scenario, String callerAccountId, boolean readsPolicies) {
         int orgPage = scenario.pageSizes().organizations();
         int analyzerPage = scenario.pageSizes().accessAnalyzer();
         String caller = callerAccountId;
@@ -63,6 +80,25 @@ record ExpectedCalls(Map<String, Long> byOperation, Map<String, Long> byListing,
         int delegates = scenario.delegatedAdministrators().getOrDefault(ACCESS_ANALYZER_PRINCIPAL, List.of()).size();
         add(ops, accounts, LIST_DELEGATED_ADMINISTRATORS, caller, pages(delegates, orgPage));
         add(ops, accounts, LIST_ROOTS, caller, 1);
+
+        int policiesRead = 0;
+        if (readsPolicies) {
+            List<ServiceControlPolicy> policies = scenario.policies();
+            int listPages = pages(policies.size(), orgPage);
+            add(ops, accounts, LIST_POLICIES, caller, listPages);
+            add(ops, accounts, DESCRIBE_POLICY, caller, policies.size());
+            int longestTargets = 0;
+            for (ServiceControlPolicy policy : policies) {
+                boolean deniesRegions = policy.statements().stream().anyMatch(s -> s.deny() && s.conditions().stream()
+                        .anyMatch(c -> c.key().equals(PolicyStatement.REQUESTED_REGION)));
+                if (deniesRegions) {
+                    int targetPages = pages(policy.targets().size(), orgPage);
+                    add(ops, accounts, LIST_TARGETS, caller, targetPages);
+                    longestTargets = Math.max(longestTargets, targetPages);
+                }
+            }
+            policiesRead = listPages + 1 + longestTargets;
+        }
 
         // Walk chains: calls from the start of the walk until a node's id is known.
         Map<String, Integer> known = new TreeMap<>();
@@ -85,7 +121,7 @@ record ExpectedCalls(Map<String, Long> byOperation, Map<String, Long> byListing,
                     continue;
                 }
                 active++;
-                int accountChain = reached + i / orgPage + 1;
+                int accountChain = Math.max(reached + i / orgPage + 1, policiesRead);
                 if (!account.id().equals(caller)) {
                     add(ops, accounts, ASSUME_ROLE, caller, 1);
                     accountChain++;

@@ -23,6 +23,9 @@ import java.util.Set;
  * (an analyzer carries no account or region; its ARN is built when answered).
  */
 public final class SyntheticOrganization {
+    /** The id of the region-deny SCP every synthetic organization has at its root. */
+    public static final String REGION_DENY_ID = "p-regiondeny0";
+
     private static final String ANALYZER_PRINCIPAL = "access-analyzer.amazonaws.com";
     private static final String[] TOP_LEVEL_OUS = {"Security", "Infrastructure", "Workloads", "Sandbox"};
     private static final String[] NESTED_OUS = {"Prod", "NonProd", "Dev", "Staging", "Shared", "Data", "Platform",
@@ -107,7 +110,23 @@ public final class SyntheticOrganization {
         Scenario.Credentials management = new Scenario.Credentials("AKIA" + randomText(16).toUpperCase(),
                 randomText(40), managementId, "arn:aws:iam::" + managementId + ":user/orgscan");
         Organization organization = new Organization(orgId, managementId, "aws-root@example.com", "ALL", rootId, "Root");
-        return new Scenario(organization, List.of(management), delegates, regions, ous, accounts, PageSizes.DEFAULT, Faults.NONE);
+        return new Scenario(organization, List.of(management), delegates, regions, ous, accounts, PageSizes.DEFAULT, Faults.NONE,
+                List.of(regionDeny(rootId)), Set.of());
+    }
+
+    /**
+     * A landing zone's region deny at the root, shaped as AWS Control Tower's: every action outside the
+     * governed regions is denied except the global services, Access Analyzer and DescribeRegions among
+     * them, so no call of a scan fails because of it; it matters only to {@code --scp-denied-regions}.
+     */
+    private static ServiceControlPolicy regionDeny(String rootId) {
+        String content = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"GRREGIONDENY\",\"Effect\":\"Deny\","
+                + "\"NotAction\":[\"access-analyzer:*\",\"ec2:DescribeRegions\",\"iam:*\",\"organizations:*\",\"sts:*\","
+                + "\"support:*\"],\"Resource\":\"*\",\"Condition\":{\"StringNotEquals\":{\"aws:RequestedRegion\":"
+                + "[\"us-east-1\",\"us-west-2\",\"eu-west-1\",\"eu-central-1\"]},\"ArnNotLike\":{\"aws:PrincipalARN\":"
+                + "[\"arn:*:iam::*:role/AWSControlTowerExecution\"]}}}]}";
+        return new ServiceControlPolicy(REGION_DENY_ID, "aws-guardrails-RegionDeny", "Control Tower-style region deny",
+                content, List.of(rootId), false, PolicyStatement.parseDocument(content, REGION_DENY_ID));
     }
 
     private List<OrganizationalUnit> organizationalUnits(int count, String rootId) {
