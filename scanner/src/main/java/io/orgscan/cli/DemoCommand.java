@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
      * The landing zone's management account has no OrganizationAccountAccessRole (Organizations creates
      * it only in the accounts it creates); the scan reaches the Organizations calls through this role.
      */
-    static final String LANDING_ZONE_ORG_ROLE = "OrgScanOrganizationsReadOnly";
+    static final String LANDING_ZONE_ORG_ROLE = "OrgScanOrganizationReadOnly";
     private static final String HOME_REGION = "us-east-1";
     private static final String SESSION_NAME = "orgscan-demo";
 

@@ -191,7 +191,7 @@ class AwsCliCrossCheckTest {
         CliCredentials landingSecurity = CliCredentials.base("AKIALANDINGSECURITY1", "landing-security-secret-DO-NOT-LOG");
         CompletableFuture<CliCredentials> orgRole = CompletableFuture.supplyAsync(() -> CliCredentials.fromAssumeRole(
                 landingCli.run(landingSecurity, US_EAST_1, "sts", "assume-role", "--role-arn",
-                        roleArn(LZ_MANAGEMENT, "OrgScanOrganizationsReadOnly"), "--role-session-name", SESSION).json()), pool);
+                        roleArn(LZ_MANAGEMENT, "OrgScanOrganizationReadOnly"), "--role-session-name", SESSION).json()), pool);
         landingCall("lzListPolicies", landingCli, orgRole, US_EAST_1, "organizations", "list-policies",
                 "--filter", "SERVICE_CONTROL_POLICY");
         landingCall("lzListPoliciesFirstPage", landingCli, orgRole, US_EAST_1, "organizations", "list-policies",

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LandingZoneTest {
     static final Path SCENARIO = Path.of("../samples/landing-zone-org.json");
-    static final String ORG_ROLE = "arn:aws:iam::100000000001:role/OrgScanOrganizationsReadOnly";
+    static final String ORG_ROLE = "arn:aws:iam::100000000001:role/OrgScanOrganizationReadOnly";
     static final String OPTION = "--scp-denied-regions=not-applicable";
     /** Regions where a ListAnalyzers of the scan is denied by an SCP (sandbox, prod-eu, dev): all but af-south-1. */
     static final Set<String> SCP_DENIED_REGIONS = Set.of("ap-southeast-2", "eu-central-1", "eu-west-1", "us-east-1", "us-west-2");

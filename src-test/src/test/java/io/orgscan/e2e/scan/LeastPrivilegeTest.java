@@ -63,12 +63,14 @@ class LeastPrivilegeTest {
 
     /**
      * With --scp-denied-regions not-applicable, from the landing zone's security account: the Organizations
-     * calls, SCP reads included, go through the management account's organization role, which
-     * scanner-policy.json describes as well; members only list analyzers and regions.
+     * calls, SCP reads included, and the management account's own reads go through the management
+     * account's organization role (org-role-policy.json); the security account's own calls are
+     * scanner-policy.json's; members only list analyzers and regions.
      */
     @Test
     void theScpReadsAreGrantedToo() throws Exception {
         Set<String> scannerActions = actions(IAM.resolve("scanner-policy.json"));
+        Set<String> orgRoleActions = actions(IAM.resolve("org-role-policy.json"));
         Set<String> memberActions = actions(IAM.resolve("member-role-policy.json"));
         Set<String> called = new TreeSet<>();
         try (AwsSimulator simulator = AwsSimulator.start(ScenarioLoader.load(LandingZoneTest.SCENARIO), 0, 0)) {
@@ -83,9 +85,12 @@ class LeastPrivilegeTest {
                 if (NEEDS_NO_PERMISSION.contains(action)) {
                     continue;
                 }
-                boolean scanner = call.accountId().equals("100000000002") || call.accountId().equals("100000000001");
-                assertThat(scanner ? scannerActions : memberActions).as("%s called by account %s", action, call.accountId())
-                        .contains(action);
+                Set<String> granted = switch (call.accountId()) {
+                    case "100000000001" -> orgRoleActions;
+                    case "100000000002" -> scannerActions;
+                    default -> memberActions;
+                };
+                assertThat(granted).as("%s called by account %s", action, call.accountId()).contains(action);
             }
         }
         assertThat(called).contains("organizations:ListPolicies", "organizations:DescribePolicy",
