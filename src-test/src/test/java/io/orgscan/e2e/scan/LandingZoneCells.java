@@ -24,8 +24,15 @@ import java.util.Map;
  * account alone); data (a deny that exempts the scan's role: every call succeeds, the COMPLIANT
  * eu-central-1 stays COMPLIANT); restricted (no FullAWSAccess on its OU: DescribeRegions implicitly
  * denied, regions unknown, af-south-1 still denied by the root's SCP); web (only the decoy
- * ec2:RunInstances deny besides the root's: nothing changes because of it); management (under the
- * root's deny, which never applies to it).
+ * ec2:RunInstances deny besides the root's: nothing changes because of it, and its DISABLED analyzer in
+ * eu-west-1 is ANALYZER_NOT_ACTIVE where no organization analyzer covers it); management (under the
+ * root's deny, which never applies to it). The other rules: legacy is SUSPENDED; acquired has no member
+ * role (undecided, but certain organization coverage in the regions enabled everywhere, and the root's
+ * deny with the option, even in af-south-1, whose enablement is unknown); dev's ListAnalyzers in
+ * us-east-1 is throttled past its retries (API_ERROR, covered under the org policy); the security
+ * account's ListAnalyzers in eu-central-1 too, so there the delegated administrator's organization
+ * analyzers are unknown and, under the org policy, members without an analyzer of their own are
+ * undecided (ORGANIZATION_ANALYZERS_NOT_READ) unless an earlier rule decides them.
  */
 final class LandingZoneCells {
     static final String CT = "p-ctregiondeny1 GRREGIONDENY";
@@ -34,13 +41,13 @@ final class LandingZoneCells {
             # account    region          org                           account                       org+option                    account+option                deny
             100000000001 af-south-1      REGION_NOT_ENABLED            REGION_NOT_ENABLED            REGION_NOT_ENABLED            REGION_NOT_ENABLED            -
             100000000001 ap-southeast-2  NO_EXTERNAL_ACCESS_ANALYZER   NO_EXTERNAL_ACCESS_ANALYZER   NO_EXTERNAL_ACCESS_ANALYZER   NO_EXTERNAL_ACCESS_ANALYZER   -
-            100000000001 eu-central-1    NO_EXTERNAL_ACCESS_ANALYZER   NO_EXTERNAL_ACCESS_ANALYZER   NO_EXTERNAL_ACCESS_ANALYZER   NO_EXTERNAL_ACCESS_ANALYZER   -
+            100000000001 eu-central-1    API_ERROR                     NO_EXTERNAL_ACCESS_ANALYZER   API_ERROR                     NO_EXTERNAL_ACCESS_ANALYZER   -
             100000000001 eu-west-1       ACTIVE_ORGANIZATION_ANALYZER  NO_EXTERNAL_ACCESS_ANALYZER   ACTIVE_ORGANIZATION_ANALYZER  NO_EXTERNAL_ACCESS_ANALYZER   -
             100000000001 us-east-1       ACTIVE_ACCOUNT_ANALYZER       ACTIVE_ACCOUNT_ANALYZER       ACTIVE_ACCOUNT_ANALYZER       ACTIVE_ACCOUNT_ANALYZER       -
             100000000001 us-west-2       ACTIVE_ORGANIZATION_ANALYZER  NO_EXTERNAL_ACCESS_ANALYZER   ACTIVE_ORGANIZATION_ANALYZER  NO_EXTERNAL_ACCESS_ANALYZER   -
             100000000002 af-south-1      REGION_NOT_ENABLED            REGION_NOT_ENABLED            REGION_NOT_ENABLED            REGION_NOT_ENABLED            -
             100000000002 ap-southeast-2  NO_EXTERNAL_ACCESS_ANALYZER   NO_EXTERNAL_ACCESS_ANALYZER   REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
-            100000000002 eu-central-1    NO_EXTERNAL_ACCESS_ANALYZER   NO_EXTERNAL_ACCESS_ANALYZER   REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
+            100000000002 eu-central-1    API_ERROR                     API_ERROR                     REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
             100000000002 eu-west-1       ACTIVE_ORGANIZATION_ANALYZER  ACTIVE_ORGANIZATION_ANALYZER  ACTIVE_ORGANIZATION_ANALYZER  ACTIVE_ORGANIZATION_ANALYZER  -
             100000000002 us-east-1       ACTIVE_ORGANIZATION_ANALYZER  ACTIVE_ORGANIZATION_ANALYZER  ACTIVE_ORGANIZATION_ANALYZER  ACTIVE_ORGANIZATION_ANALYZER  -
             100000000002 us-west-2       ACTIVE_ORGANIZATION_ANALYZER  ACTIVE_ORGANIZATION_ANALYZER  ACTIVE_ORGANIZATION_ANALYZER  ACTIVE_ORGANIZATION_ANALYZER  -
@@ -52,7 +59,7 @@ final class LandingZoneCells {
             100000000003 us-west-2       ACTIVE_ORGANIZATION_ANALYZER  DENIED_BY_SCP                 ACTIVE_ORGANIZATION_ANALYZER  REGION_DENIED_BY_SCP          CT
             100000000004 af-south-1      REGION_NOT_ENABLED            REGION_NOT_ENABLED            REGION_NOT_ENABLED            REGION_NOT_ENABLED            -
             100000000004 ap-southeast-2  DENIED_BY_SCP                 DENIED_BY_SCP                 REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
-            100000000004 eu-central-1    NO_EXTERNAL_ACCESS_ANALYZER   NO_EXTERNAL_ACCESS_ANALYZER   REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
+            100000000004 eu-central-1    API_ERROR                     NO_EXTERNAL_ACCESS_ANALYZER   REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
             100000000004 eu-west-1       ACTIVE_ACCOUNT_ANALYZER       ACTIVE_ACCOUNT_ANALYZER       ACTIVE_ACCOUNT_ANALYZER       ACTIVE_ACCOUNT_ANALYZER       -
             100000000004 us-east-1       ACTIVE_ORGANIZATION_ANALYZER  DENIED_BY_SCP                 ACTIVE_ORGANIZATION_ANALYZER  REGION_DENIED_BY_SCP          p-euonlylike01 DenyOutsideEurope
             100000000004 us-west-2       ACTIVE_ORGANIZATION_ANALYZER  DENIED_BY_SCP                 ACTIVE_ORGANIZATION_ANALYZER  REGION_DENIED_BY_SCP          CT
@@ -60,7 +67,7 @@ final class LandingZoneCells {
             100000000005 ap-southeast-2  DENIED_BY_SCP                 DENIED_BY_SCP                 REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
             100000000005 eu-central-1    DENIED_BY_SCP                 DENIED_BY_SCP                 REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
             100000000005 eu-west-1       ACTIVE_ORGANIZATION_ANALYZER  DENIED_BY_SCP                 ACTIVE_ORGANIZATION_ANALYZER  REGION_DENIED_BY_SCP          p-acctdeny0001 DenyOutsideUsEast1
-            100000000005 us-east-1       ACTIVE_ORGANIZATION_ANALYZER  NO_EXTERNAL_ACCESS_ANALYZER   ACTIVE_ORGANIZATION_ANALYZER  NO_EXTERNAL_ACCESS_ANALYZER   -
+            100000000005 us-east-1       ACTIVE_ORGANIZATION_ANALYZER  API_ERROR                     ACTIVE_ORGANIZATION_ANALYZER  API_ERROR                     -
             100000000005 us-west-2       ACTIVE_ORGANIZATION_ANALYZER  DENIED_BY_SCP                 ACTIVE_ORGANIZATION_ANALYZER  REGION_DENIED_BY_SCP          CT
             100000000006 af-south-1      REGION_NOT_ENABLED            REGION_NOT_ENABLED            REGION_NOT_ENABLED            REGION_NOT_ENABLED            -
             100000000006 ap-southeast-2  NO_EXTERNAL_ACCESS_ANALYZER   NO_EXTERNAL_ACCESS_ANALYZER   REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
@@ -76,10 +83,22 @@ final class LandingZoneCells {
             100000000007 us-west-2       ACTIVE_ORGANIZATION_ANALYZER  DENIED_BY_SCP                 ACTIVE_ORGANIZATION_ANALYZER  REGION_DENIED_BY_SCP          CT
             100000000008 af-south-1      NO_EXTERNAL_ACCESS_ANALYZER   NO_EXTERNAL_ACCESS_ANALYZER   REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
             100000000008 ap-southeast-2  NO_EXTERNAL_ACCESS_ANALYZER   NO_EXTERNAL_ACCESS_ANALYZER   REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
-            100000000008 eu-central-1    NO_EXTERNAL_ACCESS_ANALYZER   NO_EXTERNAL_ACCESS_ANALYZER   REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
-            100000000008 eu-west-1       ACTIVE_ORGANIZATION_ANALYZER  NO_EXTERNAL_ACCESS_ANALYZER   ACTIVE_ORGANIZATION_ANALYZER  NO_EXTERNAL_ACCESS_ANALYZER   -
+            100000000008 eu-central-1    API_ERROR                     NO_EXTERNAL_ACCESS_ANALYZER   REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
+            100000000008 eu-west-1       ACTIVE_ORGANIZATION_ANALYZER  ANALYZER_NOT_ACTIVE           ACTIVE_ORGANIZATION_ANALYZER  ANALYZER_NOT_ACTIVE           -
             100000000008 us-east-1       ACTIVE_ACCOUNT_ANALYZER       ACTIVE_ACCOUNT_ANALYZER       ACTIVE_ACCOUNT_ANALYZER       ACTIVE_ACCOUNT_ANALYZER       -
             100000000008 us-west-2       ACTIVE_ORGANIZATION_ANALYZER  NO_EXTERNAL_ACCESS_ANALYZER   ACTIVE_ORGANIZATION_ANALYZER  REGION_DENIED_BY_SCP          CT
+            100000000009 af-south-1      ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            -
+            100000000009 ap-southeast-2  ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            -
+            100000000009 eu-central-1    ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            -
+            100000000009 eu-west-1       ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            -
+            100000000009 us-east-1       ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            -
+            100000000009 us-west-2       ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            ACCOUNT_NOT_ACTIVE            -
+            100000000010 af-south-1      ASSUME_ROLE_FAILED            ASSUME_ROLE_FAILED            REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
+            100000000010 ap-southeast-2  ASSUME_ROLE_FAILED            ASSUME_ROLE_FAILED            REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
+            100000000010 eu-central-1    ASSUME_ROLE_FAILED            ASSUME_ROLE_FAILED            REGION_DENIED_BY_SCP          REGION_DENIED_BY_SCP          CT
+            100000000010 eu-west-1       ACTIVE_ORGANIZATION_ANALYZER  ASSUME_ROLE_FAILED            ACTIVE_ORGANIZATION_ANALYZER  ASSUME_ROLE_FAILED            -
+            100000000010 us-east-1       ACTIVE_ORGANIZATION_ANALYZER  ASSUME_ROLE_FAILED            ACTIVE_ORGANIZATION_ANALYZER  ASSUME_ROLE_FAILED            -
+            100000000010 us-west-2       ACTIVE_ORGANIZATION_ANALYZER  ASSUME_ROLE_FAILED            ACTIVE_ORGANIZATION_ANALYZER  REGION_DENIED_BY_SCP          CT
             """;
 
     private LandingZoneCells() {
