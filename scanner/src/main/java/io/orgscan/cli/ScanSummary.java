@@ -19,6 +19,32 @@ final class ScanSummary {
     }
 
     static void print(PrintStream out, ScanResult result, List<Path> written) {
+        counts(out, result);
+        out.println("wrote:");
+        for (Path path : written) {
+            out.println("  " + path);
+        }
+        written.stream().filter(p -> p.getFileName().toString().equals(RunFile.SHA256SUMS.fileName())).findFirst()
+                .ifPresent(sums -> out.println("verify: cd " + sums.getParent() + " && sha256sum -c "
+                        + RunFile.SHA256SUMS.fileName()));
+        out.println("result: " + verdict(ExitCodes.of(result)));
+    }
+
+    /**
+     * The summary of a scan whose run folder could not be written: the counts, and where the scan was
+     * saved instead ({@code saved}, or null if it could not be).
+     */
+    static void printNotWritten(PrintStream out, ScanResult result, Path saved) {
+        counts(out, result);
+        out.println("wrote: no report (the run folder could not be written)");
+        if (saved != null) {
+            out.println("saved: " + saved);
+        }
+        out.println("result: " + verdict(ExitCodes.of(result)).replaceFirst(" \\(exit \\d+\\)$", "")
+                + "; no report was written (exit " + ExitCodes.USAGE + ")");
+    }
+
+    private static void counts(PrintStream out, ScanResult result) {
         ScanMetadata meta = result.metadata();
         CoverageCounts counts = CoverageCounts.of(result);
         out.printf("scan %s of organization %s (management account %s), policy %s%n",
@@ -36,14 +62,6 @@ final class ScanSummary {
         if (!result.errors().isEmpty()) {
             out.printf("failed AWS calls: %d (each undecided cell says why)%n", result.errors().size());
         }
-        out.println("wrote:");
-        for (Path path : written) {
-            out.println("  " + path);
-        }
-        written.stream().filter(p -> p.getFileName().toString().equals(RunFile.SHA256SUMS.fileName())).findFirst()
-                .ifPresent(sums -> out.println("verify: cd " + sums.getParent() + " && sha256sum -c "
-                        + RunFile.SHA256SUMS.fileName()));
-        out.println("result: " + verdict(ExitCodes.of(result)));
     }
 
     static String verdict(int exitCode) {
