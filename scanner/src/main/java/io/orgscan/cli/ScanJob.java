@@ -118,6 +118,12 @@ final class ScanJob {
                 }
             }
             return ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            if (folder.abandoned()) {
+                // The staging folder vanished under a writer that reports it its own way (POI): no bug to report.
+                return ExitCodes.USAGE;
+            }
+            throw e;
         }
         ScanSummary.print(context.out(), result, written);
         return ExitCodes.of(result);

@@ -315,8 +315,9 @@ public final class RunFolder implements AutoCloseable {
      * fails, the previous folder is put back.
      *
      * @return the files of the new folder, in staging order, as paths under the folder as it was named
-     * @throws ReportWriteException if a rename fails; then the previous folder is in place (or, if
-     *                              even putting it back failed, set aside, and the next run puts it back)
+     * @throws ReportWriteException if the folder now holds other files (put there while this run wrote),
+     *                              or a rename fails; then the previous folder is in place (or, if even
+     *                              putting it back failed, set aside, and the next run puts it back)
      */
     public List<Path> commit() throws ReportWriteException {
         synchronized (guard) {
@@ -328,6 +329,8 @@ public final class RunFolder implements AutoCloseable {
         }
         boolean swapped = false;
         try {
+            // Again at the last moment: a file someone put in the folder while the run wrote must not go with it.
+            checkContents(shown, target);
             force(staging);
             Path previous = null;
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {

@@ -248,6 +248,22 @@ class RunFolderTest {
     }
 
     @Test
+    void aFileAddedToTheFolderWhileTheRunWritesIsNotSwappedAway() throws Exception {
+        earlierReport("scan.json");
+        try (RunFolder run = RunFolder.open(out())) {
+            run.stage("scan.json", text("new"));
+            Files.writeString(out().resolve("notes.txt"), "written meanwhile");
+
+            assertThatThrownBy(run::commit).isInstanceOf(ReportWriteException.class)
+                    .hasMessageStartingWith("refusing to write to folder " + out() + ": it holds files that are not part "
+                            + "of an orgscan report (notes.txt)");
+        }
+        assertThat(names(out())).containsExactly("notes.txt", "scan.json");
+        assertThat(out().resolve("scan.json")).hasContent("old scan.json");
+        assertThat(names(dir)).containsExactly(".q3.orgscan-lock", "q3");
+    }
+
+    @Test
     void aFolderWithManyOtherFilesNamesThreeOfThem() throws Exception {
         Files.createDirectories(out());
         for (String name : List.of("a", "b", "c", "d", "e")) {
