@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0", description = "Latency the simulator adds to every response.")
     int latencyMs;
 
-    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "orgscan-demo", description = "Folder for the reports (default ${DEFAULT-VALUE}).")
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "orgscan-demo", description = "Folder for the reports (default ${DEFAULT-VALUE}), replaced as a whole: it must be new, empty or an earlier orgscan report.")
     Path outDir;
 
     DemoCommand(CliContext context) {

@@ -15,6 +15,18 @@ public final class ExitCodes {
     public static final int NON_COMPLIANT = 3;
     /** Some cells are INSUFFICIENT_DATA or some AWS call failed: the scan is incomplete, which outranks non-compliance. */
     public static final int INSUFFICIENT_DATA = 4;
+    /**
+     * Another orgscan run holds the lock of the {@code --out-dir} folder: nothing was scanned or written.
+     * Unlike {@link #USAGE}, running again once the other run has finished succeeds.
+     */
+    public static final int FOLDER_IN_USE = 5;
+    /**
+     * Stopped by SIGINT (Ctrl-C) while a run folder was open: nothing was written. The JVM sets this
+     * code itself (128 + 2) after {@link StopSignalHook} has run; named here for the table.
+     */
+    public static final int STOPPED_BY_SIGINT = 130;
+    /** Stopped by SIGTERM while a run folder was open: as {@link #STOPPED_BY_SIGINT}, 128 + 15. */
+    public static final int STOPPED_BY_SIGTERM = 143;
 
     private ExitCodes() {
     }

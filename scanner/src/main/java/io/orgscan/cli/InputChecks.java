@@ -2,10 +2,10 @@ package io.orgscan.cli;
 
 import io.orgscan.model.AwsNames;
 import io.orgscan.report.folder.OutputFormat;
-import java.io.IOException;
+import io.orgscan.report.folder.ReportWriteException;
+import io.orgscan.report.folder.RunFolder;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,21 +130,17 @@ final class InputChecks {
         return chosen;
     }
 
-    /** Fails before the scan, not after an hour of it, when reports cannot be written. */
+    /**
+     * Fails before the scan, not after an hour of it, when the run folder cannot be written: it is a
+     * file, holds files that are not an orgscan report, or its parent cannot be written. Creates nothing:
+     * the folder appears only when its report is swapped in ({@link RunFolder}).
+     */
     static Path writableDirectory(String option, Path dir) throws UsageException {
         try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".orgscan-probe", ".tmp");
-            Files.delete(probe);
+            RunFolder.check(dir);
             return dir;
-        } catch (IOException | SecurityException e) {
-            throw new UsageException(option + ": cannot write to " + dir + " (" + reason(e) + ")", e);
+        } catch (ReportWriteException e) {
+            throw new UsageException(option + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String reason(Exception e) {
-        return e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

@@ -19,7 +19,7 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCAN.json", description = "The scan.json of an earlier scan.")
     Path scanFile;
 
-    @Option(names = "--out-dir", paramLabel = "DIR", required = true, description = "Folder for the reports.")
+    @Option(names = "--out-dir", paramLabel = "DIR", required = true, description = "Folder for the reports, replaced as a whole: it must be new, empty or an earlier orgscan report.")
     Path outDir;
 
     @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "json,csv,xlsx",

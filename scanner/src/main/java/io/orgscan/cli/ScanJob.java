@@ -5,15 +5,25 @@ import io.orgscan.aws.RoleSettings;
 import io.orgscan.aws.SdkAwsGateway;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.evidence.PreviousScan;
+import io.orgscan.report.folder.FolderInUseException;
 import io.orgscan.report.folder.OutputFormat;
 import io.orgscan.report.folder.RenderOptions;
 import io.orgscan.report.folder.ReportRenderer;
 import io.orgscan.report.folder.ReportWriteException;
+import io.orgscan.report.folder.RunFolder;
+import io.orgscan.report.json.ScanJson;
 import io.orgscan.scan.ScanCannotStartException;
 import io.orgscan.scan.ScanLimits;
 import io.orgscan.scan.ScanService;
 import io.orgscan.scan.ScanSettings;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -52,33 +62,122 @@ final class ScanJob {
         }
     }
 
-    /** Runs the scan and writes the reports; returns the exit code. */
+    /**
+     * Runs the scan and writes the reports; returns the exit code. The run folder is opened first, so
+     * a folder that another run holds, or that holds other files, is refused before any AWS call, and
+     * the lock is held from the first call until the new folder is in place.
+     */
     int run(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel, Path outDir, Set<OutputFormat> formats) {
-        ScanResult result;
+        RunFolder folder;
         try {
-            result = scan(aws, roles, settings, maxParallel);
-        } catch (ScanCannotStartException e) {
-            context.err().println("orgscan: scan cannot start: " + e.getMessage());
-            context.err().println("orgscan: no report was written.");
-            return ExitCodes.USAGE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            context.err().println("orgscan: interrupted; no report was written.");
-            return ExitCodes.INTERNAL_ERROR;
+            folder = RunFolder.open(outDir);
+        } catch (ReportWriteException e) {
+            return refused(e);
         }
-        return write(result, outDir, formats, null);
+        try (folder; StopSignalHook stop = StopSignalHook.during(folder, context.err())) {
+            ScanResult result;
+            try {
+                result = scan(aws, roles, settings, maxParallel);
+            } catch (ScanCannotStartException e) {
+                context.err().println("orgscan: scan cannot start: " + e.getMessage());
+                context.err().println("orgscan: no report was written.");
+                return ExitCodes.USAGE;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                context.err().println("orgscan: interrupted; no report was written.");
+                return ExitCodes.INTERNAL_ERROR;
+            }
+            return write(result, folder, formats, null, true);
+        }
     }
 
-    /** Writes the run folder; {@code previous} (or null) is the scan to compare with. */
+    /** Writes the run folder of a saved scan; {@code previous} (or null) is the scan to compare with. */
     int write(ScanResult result, Path outDir, Set<OutputFormat> formats, PreviousScan previous) {
+        RunFolder folder;
+        try {
+            folder = RunFolder.open(outDir);
+        } catch (ReportWriteException e) {
+            return refused(e);
+        }
+        try (folder; StopSignalHook stop = StopSignalHook.during(folder, context.err())) {
+            return write(result, folder, formats, previous, false);
+        }
+    }
+
+    private int refused(ReportWriteException e) {
+        context.err().println("orgscan: " + e.getMessage());
+        return e instanceof FolderInUseException ? ExitCodes.FOLDER_IN_USE : ExitCodes.USAGE;
+    }
+
+    /**
+     * Renders into the open folder and swaps it in. If that fails after a scan, the scan is not lost:
+     * its summary is printed and it is saved aside ({@link #saveAside}) for {@code orgscan report}.
+     */
+    private int write(ScanResult result, RunFolder folder, Set<OutputFormat> formats, PreviousScan previous,
+                      boolean afterScan) {
         List<Path> written;
         try {
-            written = ReportRenderer.render(result, outDir, formats, new RenderOptions(previous, ToolVersion.get()));
+            written = ReportRenderer.render(result, folder, formats, new RenderOptions(previous, ToolVersion.get()));
         } catch (ReportWriteException e) {
+            if (folder.abandoned()) {
+                // A signal stopped the run: its hook has said so, and the JVM exits with the signal's code.
+                return ExitCodes.USAGE;
+            }
             context.err().println("orgscan: " + e.getMessage());
+            if (afterScan) {
+                Path saved = saveAside(result);
+                ScanSummary.printNotWritten(context.out(), result, saved);
+                if (saved != null) {
+                    context.err().println("orgscan: the scan is saved as " + saved + "; render its reports with: "
+                            + "orgscan report " + saved + " --out-dir " + folder.path());
+                }
+            }
             return ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            if (folder.abandoned()) {
+                // The staging folder vanished under a writer that reports it its own way (POI): no bug to report.
+                return ExitCodes.USAGE;
+            }
+            throw e;
         }
         ScanSummary.print(context.out(), result, written);
         return ExitCodes.of(result);
+    }
+
+    /** Where a scan whose run folder could not be written is saved: the system's temporary folder. */
+    static Path savedScanFile(ScanResult result) {
+        String id = result.metadata().scanId().replaceAll("[^A-Za-z0-9._-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir")).resolve("orgscan-scan-" + id + ".json");
+    }
+
+    /**
+     * Saves the scan as {@link #savedScanFile}, readable by its owner only (it names every account),
+     * through a temporary file and a rename. Returns the file, or null (and says why) if even that failed.
+     */
+    private Path saveAside(ScanResult result) {
+        Path file = savedScanFile(result);
+        Path temp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try {
+                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(temp);
+            }
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.WRITE))) {
+                ScanJson.write(result, out);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            context.err().println("orgscan: the scan could not be saved as " + file + " either ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+            return null;
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // Nothing more to do: the message above names the problem.
+            }
+        }
     }
 }

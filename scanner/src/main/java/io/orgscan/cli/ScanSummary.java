@@ -7,7 +7,6 @@ import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.evidence.CoverageCounts;
 import io.orgscan.report.evidence.RunFile;
-import io.orgscan.scan.ScpDeniedRegions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +23,32 @@ final class ScanSummary {
     }
 
     static void print(PrintStream out, ScanResult result, List<Path> written) {
+        counts(out, result);
+        out.println("wrote:");
+        for (Path path : written) {
+            out.println("  " + path);
+        }
+        written.stream().filter(p -> p.getFileName().toString().equals(RunFile.SHA256SUMS.fileName())).findFirst()
+                .ifPresent(sums -> out.println("verify: cd " + sums.getParent() + " && sha256sum -c "
+                        + RunFile.SHA256SUMS.fileName()));
+        out.println("result: " + verdict(ExitCodes.of(result)));
+    }
+
+    /**
+     * The summary of a scan whose run folder could not be written: the counts, and where the scan was
+     * saved instead ({@code saved}, or null if it could not be).
+     */
+    static void printNotWritten(PrintStream out, ScanResult result, Path saved) {
+        counts(out, result);
+        out.println("wrote: no report (the run folder could not be written)");
+        if (saved != null) {
+            out.println("saved: " + saved);
+        }
+        out.println("result: " + verdict(ExitCodes.of(result)).replaceFirst(" \\(exit \\d+\\)$", "")
+                + "; no report was written (exit " + ExitCodes.USAGE + ")");
+    }
+
+    private static void counts(PrintStream out, ScanResult result) {
         ScanMetadata meta = result.metadata();
         CoverageCounts counts = CoverageCounts.of(result);
         out.printf("scan %s of organization %s (management account %s), policy %s%n",
@@ -42,14 +67,6 @@ final class ScanSummary {
             out.printf("failed AWS calls: %d (each undecided cell says why)%n", result.errors().size());
         }
         scpDeniedRegions(out, result);
-        out.println("wrote:");
-        for (Path path : written) {
-            out.println("  " + path);
-        }
-        written.stream().filter(p -> p.getFileName().toString().equals(RunFile.SHA256SUMS.fileName())).findFirst()
-                .ifPresent(sums -> out.println("verify: cd " + sums.getParent() + " && sha256sum -c "
-                        + RunFile.SHA256SUMS.fileName()));
-        out.println("result: " + verdict(ExitCodes.of(result)));
     }
 
     /**
@@ -58,10 +75,8 @@ final class ScanSummary {
      * option that would read the SCPs and judge those regions. Nothing when there are none.
      */
     private static void scpDeniedRegions(PrintStream out, ScanResult result) {
-        boolean judged = result.metadata().parameters().stream().anyMatch(p -> p.name().equals("--scp-denied-regions")
-                && p.value().equals(ScpDeniedRegions.NOT_APPLICABLE.optionValue()));
-        if (judged) {
-            return;
+        if (result.metadata().serviceControlPolicies() != null) {
+            return; // the SCPs were read: the regions they deny are judged already
         }
         Set<String> regions = new TreeSet<>();
         for (ErrorRecord error : result.errors()) {

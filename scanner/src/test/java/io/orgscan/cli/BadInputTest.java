@@ -71,7 +71,8 @@ class BadInputTest {
         Path file = Files.writeString(dir.resolve("taken"), "x");
         Run run = run("scan", "--out-dir", file.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("--out-dir: cannot write to " + file).doesNotContain("\tat ");
+        assertThat(run.err()).contains("--out-dir: cannot write to folder " + file + ": it is a file, not a folder")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -89,8 +90,10 @@ class BadInputTest {
         Run run = run("scan", "--out-dir", out.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("scan cannot start").contains("GetCallerIdentity").doesNotContain("\tat ");
-        try (var files = Files.list(out)) {
-            assertThat(files.toList()).isEmpty();
+        assertThat(out).as("the folder appears only when a report is swapped in").doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no staging folder left")
+                    .containsExactly(".out.orgscan-lock");
         }
     }
 

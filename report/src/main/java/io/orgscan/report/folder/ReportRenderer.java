@@ -27,9 +27,9 @@ import java.util.Set;
  * The one entry point for outputs: {@code orgscan scan} calls it after a scan, {@code orgscan report}
  * after {@link ScanJson#read}. It writes the run folder: the requested files, then run_manifest.json
  * and SHA256SUMS, which cover whatever was written. Files are written one after the other, on the
- * calling thread, in {@link RunFile} order, which keeps every hash free of cycles; all of them are
- * fully written before any is renamed into place ({@link AtomicFiles}), so a failed render leaves
- * the previous run's files as they were.
+ * calling thread, in {@link RunFile} order, which keeps every hash free of cycles, into a staging
+ * folder that then replaces the run folder as a whole ({@link RunFolder}): a failed render leaves the
+ * previous folder as it was, and a render of fewer formats leaves no file of an earlier run behind.
  */
 public final class ReportRenderer {
     private final RenderOptions options;
@@ -47,72 +47,88 @@ public final class ReportRenderer {
     }
 
     /**
-     * Renders {@code result} into {@code outDir}, creating the folder if missing and replacing files
-     * of the same names.
+     * Renders {@code result} as the run folder {@code outDir}, replacing the whole folder: opens it
+     * ({@link RunFolder#open}), renders ({@link #render(ScanResult, RunFolder, Set, RenderOptions)}) and
+     * closes it.
      *
-     * @param formats which files to write; must not be empty
-     * @return the files written, in {@link RunFile} order
-     * @throws ReportWriteException     if the folder cannot be used or a file cannot be written; then no
-     *                                  file of this render has replaced an older one
-     * @throws IllegalArgumentException if the previous scan of {@code options} cannot be compared
-     *                                  ({@link Changes#requireComparable})
+     * @throws FolderInUseException if another orgscan run holds the folder's lock
      */
     public static List<Path> render(ScanResult result, Path outDir, Set<OutputFormat> formats, RenderOptions options)
             throws ReportWriteException {
-        return new ReportRenderer(options, WorkbookWriter.standard()).write(result, outDir, formats);
+        return render(result, outDir, formats, options, WorkbookWriter.standard());
     }
 
     /** As {@link #render(ScanResult, Path, Set, RenderOptions)} with another workbook (tests). */
     static List<Path> render(ScanResult result, Path outDir, Set<OutputFormat> formats, RenderOptions options,
                              WorkbookWriter workbook) throws ReportWriteException {
-        return new ReportRenderer(options, workbook).write(result, outDir, formats);
+        Objects.requireNonNull(result, "result");
+        requireFormats(formats);
+        try (RunFolder folder = RunFolder.open(outDir)) {
+            return new ReportRenderer(options, workbook).write(result, folder, formats);
+        }
     }
 
-    private List<Path> write(ScanResult result, Path outDir, Set<OutputFormat> formats) throws ReportWriteException {
+    /**
+     * Renders {@code result} into an open run folder and swaps it in ({@link RunFolder#commit}).
+     *
+     * @param formats which files to write; must not be empty
+     * @return the files of the new folder, in {@link RunFile} order
+     * @throws ReportWriteException     if a file cannot be written or the folder not swapped in; then the
+     *                                  previous folder is as it was
+     * @throws IllegalArgumentException if the previous scan of {@code options} cannot be compared
+     *                                  ({@link Changes#requireComparable})
+     */
+    public static List<Path> render(ScanResult result, RunFolder folder, Set<OutputFormat> formats, RenderOptions options)
+            throws ReportWriteException {
         Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(outDir, "outDir");
+        requireFormats(formats);
+        return new ReportRenderer(options, WorkbookWriter.standard()).write(result, folder, formats);
+    }
+
+    private static void requireFormats(Set<OutputFormat> formats) {
         if (formats.isEmpty()) {
             throw new IllegalArgumentException("no output format requested");
         }
-        RenderInput input = RenderInput.of(result, options.previous());
-        boolean csv = formats.contains(OutputFormat.CSV);
-        try (AtomicFiles files = AtomicFiles.in(outDir)) {
-            List<WrittenFile> written = new ArrayList<>();
-            if (formats.contains(OutputFormat.JSON)) {
-                written.add(files.stage(RunFile.SCAN_JSON.fileName(), out -> ScanJson.write(result, out)));
-            }
-            if (csv) {
-                written.add(csv(files, RunFile.FINDINGS_CSV, FindingsTable.of(input)));
-                written.add(csv(files, RunFile.ACCOUNTS_CSV, AccountsTable.of(input)));
-                written.add(csv(files, RunFile.ERRORS_CSV, ErrorsTable.of(input)));
-                written.add(csv(files, RunFile.DATA_DICTIONARY_CSV, DataDictionaryTable.of(input)));
-            }
-            RenderInput beforeWorkbook = input.withFiles(written);
-            Map<String, Long> sheetRows = new HashMap<>();
-            WrittenFile workbookFile = null;
-            if (formats.contains(OutputFormat.XLSX)) {
-                workbookFile = files.stage(RunFile.WORKBOOK.fileName(),
-                        out -> sheetRows.putAll(workbook.write(beforeWorkbook, out)));
-                written.add(workbookFile);
-            }
-            Reconciliation reconciliation = Reconciliation.of(beforeWorkbook, sheetRows);
-            if (csv) {
-                written.add(csv(files, RunFile.CONTROL_RESULT_CSV, ControlResultTable.of(
-                        new ControlResultTable.Result(beforeWorkbook, reconciliation, workbookFile))));
-            }
-            RenderInput complete = input.withFiles(written);
-            List<WrittenFile> beforeManifest = List.copyOf(written);
-            written.add(files.stage(RunFile.RUN_MANIFEST.fileName(),
-                    RunManifest.of(complete, reconciliation, beforeManifest, options)::write));
-            List<WrittenFile> all = List.copyOf(written);
-            files.stage(RunFile.SHA256SUMS.fileName(), out -> Sha256Sums.write(all, out));
-            return files.commit();
-        }
     }
 
-    private static <R> WrittenFile csv(AtomicFiles files, RunFile file, Table<R> table) throws ReportWriteException {
+    private List<Path> write(ScanResult result, RunFolder folder, Set<OutputFormat> formats) throws ReportWriteException {
+        RenderInput input = RenderInput.of(result, options.previous());
+        boolean csv = formats.contains(OutputFormat.CSV);
+        List<WrittenFile> written = new ArrayList<>();
+        if (formats.contains(OutputFormat.JSON)) {
+            written.add(folder.stage(RunFile.SCAN_JSON.fileName(), out -> ScanJson.write(result, out)));
+        }
+        if (csv) {
+            written.add(csv(folder, RunFile.FINDINGS_CSV, FindingsTable.of(input)));
+            written.add(csv(folder, RunFile.ACCOUNTS_CSV, AccountsTable.of(input)));
+            written.add(csv(folder, RunFile.ERRORS_CSV, ErrorsTable.of(input)));
+            written.add(csv(folder, RunFile.DATA_DICTIONARY_CSV, DataDictionaryTable.of(input)));
+        }
+        RenderInput beforeWorkbook = input.withFiles(written);
+        Map<String, Long> sheetRows = new HashMap<>();
+        WrittenFile workbookFile = null;
+        if (formats.contains(OutputFormat.XLSX)) {
+            workbookFile = folder.stage(RunFile.WORKBOOK.fileName(),
+                    out -> sheetRows.putAll(workbook.write(beforeWorkbook, out)));
+            written.add(workbookFile);
+        }
+        Reconciliation reconciliation = Reconciliation.of(beforeWorkbook, sheetRows);
+        if (csv) {
+            written.add(csv(folder, RunFile.CONTROL_RESULT_CSV, ControlResultTable.of(
+                    new ControlResultTable.Result(beforeWorkbook, reconciliation, workbookFile))));
+        }
+        RenderInput complete = input.withFiles(written);
+        List<WrittenFile> beforeManifest = List.copyOf(written);
+        written.add(folder.stage(RunFile.RUN_MANIFEST.fileName(),
+                RunManifest.of(complete, reconciliation, beforeManifest, options)::write));
+        List<WrittenFile> all = List.copyOf(written);
+        folder.stage(RunFile.SHA256SUMS.fileName(), out -> Sha256Sums.write(all, out));
+        return folder.commit();
+    }
+
+    private static <R> WrittenFile csv(RunFolder folder, RunFile file, Table<R> table) throws ReportWriteException {
         long[] rows = new long[1];
-        WrittenFile written = files.stage(file.fileName(), out -> rows[0] = CsvTableWriter.write(table, out));
+        WrittenFile written = folder.stage(file.fileName(), out -> rows[0] = CsvTableWriter.write(table, out));
         return written.withRows(rows[0]);
     }
 }

@@ -25,9 +25,12 @@ class RunCsvsTest {
             "data_dictionary.csv");
 
     @TempDir
+    Path temp;
+    /** The run folder; its lock file sits beside it, in {@link #temp}. */
     Path dir;
 
     Map<String, List<CSVRecord>> render(ScanResult result) throws Exception {
+        dir = temp.resolve("run");
         ReportRenderer.render(result, dir, EnumSet.of(OutputFormat.CSV, OutputFormat.XLSX));
         Map<String, List<CSVRecord>> files = new LinkedHashMap<>();
         for (String name : CSVS) {

@@ -121,8 +121,9 @@ class ChangesTest {
 
     @Test
     void withoutAPreviousScanFindingsKeepExactlyTheirEighteenColumns() throws Exception {
-        ReportRenderer.render(current(), dir, EnumSet.of(OutputFormat.CSV));
-        assertThat(CsvReader.header(Files.readAllBytes(dir.resolve("findings.csv")))).hasSize(18);
+        Path out = dir.resolve("run");
+        ReportRenderer.render(current(), out, EnumSet.of(OutputFormat.CSV));
+        assertThat(CsvReader.header(Files.readAllBytes(out.resolve("findings.csv")))).hasSize(18);
     }
 
     @Test

@@ -25,10 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The run folder as a whole: hashes, their order, the manifest, and sha256sum's own check. */
 class EvidencePackTest {
     @TempDir
+    Path temp;
+    /** The run folder; its lock file sits beside it, in {@link #temp}. */
     Path dir;
 
     @BeforeEach
     void render() throws Exception {
+        dir = temp.resolve("run");
         ReportRenderer.render(ScanFixture.rich(), dir, EnumSet.allOf(OutputFormat.class));
     }
 

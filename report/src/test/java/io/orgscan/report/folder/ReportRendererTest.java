@@ -27,6 +27,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,14 @@ class ReportRendererTest {
             "data_dictionary.csv", "coverage.xlsx", "control_result.csv", "run_manifest.json", "SHA256SUMS");
 
     @TempDir
+    Path temp;
+    /** A run folder, empty at the start of each test; its lock file sits beside it, in {@link #temp}. */
     Path dir;
+
+    @BeforeEach
+    void emptyRunFolder() throws IOException {
+        dir = Files.createDirectory(temp.resolve("run"));
+    }
 
     static List<String> names(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
@@ -64,6 +72,16 @@ class ReportRendererTest {
         Path json = dir.resolve("json");
         assertThat(ReportRenderer.render(ScanFixture.rich(), json, Set.of(OutputFormat.JSON)))
                 .extracting(p -> p.getFileName().toString()).containsExactly("scan.json", "run_manifest.json", "SHA256SUMS");
+    }
+
+    @Test
+    void aRenderOfOneFormatOverAFullReportLeavesOnlyItsOwnFiles() throws Exception {
+        ReportRenderer.render(ScanFixture.rich(), dir, EnumSet.allOf(OutputFormat.class));
+
+        ReportRenderer.render(ScanFixture.rich(), dir, Set.of(OutputFormat.JSON));
+
+        assertThat(names(dir)).containsExactly("SHA256SUMS", "run_manifest.json", "scan.json");
+        assertThat(names(temp)).containsExactly(".run.orgscan-lock", "run");
     }
 
     @Test
