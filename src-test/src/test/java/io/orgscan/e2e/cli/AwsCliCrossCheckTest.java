@@ -623,7 +623,7 @@ class AwsCliCrossCheckTest {
         CliResult r = result("lzTargetsOfFullAwsAccess");
         Set<String> targets = new TreeSet<>();
         r.json().path("Targets").forEach(t -> targets.add(t.path("TargetId").asText() + " " + t.path("Type").asText()));
-        assertThat(targets).as(r.describe()).hasSize(1 + 4 + 8)
+        assertThat(targets).as(r.describe()).hasSize(1 + 4 + 10)
                 .contains("r-lz01 ROOT", "ou-lz01-sandboxx ORGANIZATIONAL_UNIT", "100000000007 ACCOUNT")
                 .doesNotContain("ou-lz01-restrict ORGANIZATIONAL_UNIT");
         CliResult sandbox = result("lzPoliciesForSandbox");
