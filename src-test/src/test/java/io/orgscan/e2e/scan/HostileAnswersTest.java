@@ -161,6 +161,7 @@ class HostileAnswersTest {
         List<String> lines = run.result().err().lines().filter(line -> line.contains(operation)).toList();
         assertThat(lines).as(run.result().err()).hasSize(1);
         assertThat(run.result().err()).doesNotContain("\tat ");
+        assertThat(lines.get(0)).contains("scan cannot start").contains("not one AWS sends");
         // The folder is made (and probed) before the scan starts; nothing is written into it.
         if (Files.exists(run.out())) {
             assertThat(run.out()).isEmptyDirectory();
