@@ -21,6 +21,9 @@ final class Failures {
     }
 
     private static Failure failure(String operation, RuntimeException thrown) {
+        if (thrown instanceof InvalidResponse invalid) {
+            return new Failure(operation, InvalidResponse.CODE, invalid.getMessage(), 1);
+        }
         SdkException sdk = find(thrown);
         if (sdk instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             String code = service.awsErrorDetails().errorCode();

@@ -1,5 +1,9 @@
 package io.orgscan.aws;
 
+import static io.orgscan.aws.InvalidResponse.check;
+import static io.orgscan.aws.InvalidResponse.require;
+import static io.orgscan.aws.InvalidResponse.requireList;
+
 import io.orgscan.model.AccountState;
 import io.orgscan.model.Analyzer;
 import io.orgscan.model.AnalyzerStatus;
@@ -84,41 +88,61 @@ public final class SdkAwsGateway implements AwsGateway {
 
     @Override
     public CallerIdentity callerIdentity() throws AwsCallException {
-        GetCallerIdentityResponse response = limited(stsPermits, "GetCallerIdentity", sts::getCallerIdentity);
-        caller = new CallerIdentity(response.arn(), response.account());
+        caller = limited(stsPermits, "GetCallerIdentity", () -> {
+            GetCallerIdentityResponse response = sts.getCallerIdentity();
+            String account = require(response.account(), "GetCallerIdentity", "Account");
+            String arn = require(response.arn(), "GetCallerIdentity", "Arn");
+            check(account.matches("\\d{12}"), "GetCallerIdentity", "an Account that is not a 12-digit id: " + account);
+            return new CallerIdentity(arn, account);
+        });
         return caller;
     }
 
     @Override
     public OrganizationInfo organization() throws AwsCallException {
-        var organization = organizationsCall("DescribeOrganization",
-                () -> organizations.describeOrganization().organization());
-        managementAccount = organization.masterAccountId();
-        return new OrganizationInfo(organization.id(), organization.masterAccountId());
+        OrganizationInfo organization = organizationsCall("DescribeOrganization", () -> {
+            var described = require(organizations.describeOrganization().organization(), "DescribeOrganization", "Organization");
+            String management = require(described.masterAccountId(), "DescribeOrganization", "Organization.MasterAccountId");
+            check(management.matches("\\d{12}"), "DescribeOrganization",
+                    "a MasterAccountId that is not a 12-digit id: " + management);
+            return new OrganizationInfo(require(described.id(), "DescribeOrganization", "Organization.Id"), management);
+        });
+        managementAccount = organization.managementAccountId();
+        return organization;
     }
 
     @Override
     public Optional<String> accessAnalyzerDelegatedAdministrator() throws AwsCallException {
         List<DelegatedAdministrator> administrators = organizationsCall("ListDelegatedAdministrators",
                 () -> organizations.listDelegatedAdministratorsPaginator(r -> r.servicePrincipal(ACCESS_ANALYZER_PRINCIPAL))
-                        .stream().flatMap(page -> page.delegatedAdministrators().stream()).toList());
+                        .stream().flatMap(page -> requireList(page.delegatedAdministrators(), "ListDelegatedAdministrators",
+                                "DelegatedAdministrators").stream())
+                        .peek(administrator -> require(administrator.id(), "ListDelegatedAdministrators", "a DelegatedAdministrator's Id"))
+                        .toList());
         return administrators.stream().map(DelegatedAdministrator::id).sorted().findFirst();
     }
 
     @Override
     public List<OrgNode> roots() throws AwsCallException {
-        return organizationsCall("ListRoots", () -> organizations.listRootsPaginator(r -> { })
-                .stream().flatMap(page -> page.roots().stream())
-                .map(root -> new OrgNode(root.id(), root.name()))
-                .toList());
+        return organizationsCall("ListRoots", () -> {
+            List<OrgNode> roots = organizations.listRootsPaginator(r -> { })
+                    .stream().flatMap(page -> requireList(page.roots(), "ListRoots", "Roots").stream())
+                    .map(root -> new OrgNode(require(root.id(), "ListRoots", "a Root's Id"), root.name()))
+                    .toList();
+            // Every organization has exactly one root: none would make every account vanish from the scan.
+            check(!roots.isEmpty(), "ListRoots", "no root (an organization always has one)");
+            return roots;
+        });
     }
 
     @Override
     public List<OrgNode> organizationalUnits(String parentId) throws AwsCallException {
         return organizationsCall("ListOrganizationalUnitsForParent",
                 () -> organizations.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parentId))
-                        .stream().flatMap(page -> page.organizationalUnits().stream())
-                        .map(ou -> new OrgNode(ou.id(), ou.name()))
+                        .stream().flatMap(page -> requireList(page.organizationalUnits(), "ListOrganizationalUnitsForParent",
+                                "OrganizationalUnits").stream())
+                        .map(ou -> new OrgNode(require(ou.id(), "ListOrganizationalUnitsForParent", "an OrganizationalUnit's Id"),
+                                ou.name()))
                         .toList());
     }
 
@@ -129,8 +153,11 @@ public final class SdkAwsGateway implements AwsGateway {
         String token = null;
         do {
             String after = token;
-            ListAccountsForParentResponse page = organizationsCall("ListAccountsForParent",
-                    () -> organizations.listAccountsForParent(r -> r.parentId(parentId).nextToken(after)));
+            ListAccountsForParentResponse page = organizationsCall("ListAccountsForParent", () -> {
+                ListAccountsForParentResponse answer = organizations.listAccountsForParent(r -> r.parentId(parentId).nextToken(after));
+                requireList(answer.accounts(), "ListAccountsForParent", "Accounts").forEach(SdkAwsGateway::requireAccount);
+                return answer;
+            });
             onPage.accept(page.accounts().stream().map(SdkAwsGateway::listing).toList());
             token = page.nextToken();
         } while (token != null && !token.isEmpty());
@@ -142,8 +169,12 @@ public final class SdkAwsGateway implements AwsGateway {
         String token = null;
         do {
             String after = token;
-            ListPoliciesResponse page = organizationsCall("ListPolicies",
-                    () -> organizations.listPolicies(r -> r.filter(PolicyType.SERVICE_CONTROL_POLICY).nextToken(after)));
+            ListPoliciesResponse page = organizationsCall("ListPolicies", () -> {
+                ListPoliciesResponse answer = organizations.listPolicies(r -> r.filter(PolicyType.SERVICE_CONTROL_POLICY).nextToken(after));
+                requireList(answer.policies(), "ListPolicies", "Policies")
+                        .forEach(policy -> require(policy.id(), "ListPolicies", "a Policy's Id"));
+                return answer;
+            });
             page.policies().forEach(policy -> policies.add(new ScpSummary(policy.id(), policy.name())));
             token = page.nextToken();
         } while (token != null && !token.isEmpty());
@@ -152,7 +183,10 @@ public final class SdkAwsGateway implements AwsGateway {
 
     @Override
     public String policyContent(String policyId) throws AwsCallException {
-        return organizationsCall("DescribePolicy", () -> organizations.describePolicy(r -> r.policyId(policyId)).policy().content());
+        return organizationsCall("DescribePolicy", () -> {
+            var policy = require(organizations.describePolicy(r -> r.policyId(policyId)).policy(), "DescribePolicy", "Policy");
+            return require(policy.content(), "DescribePolicy", "Policy.Content");
+        });
     }
 
     @Override
@@ -161,12 +195,24 @@ public final class SdkAwsGateway implements AwsGateway {
         String token = null;
         do {
             String after = token;
-            ListTargetsForPolicyResponse page = organizationsCall("ListTargetsForPolicy",
-                    () -> organizations.listTargetsForPolicy(r -> r.policyId(policyId).nextToken(after)));
+            ListTargetsForPolicyResponse page = organizationsCall("ListTargetsForPolicy", () -> {
+                ListTargetsForPolicyResponse answer = organizations.listTargetsForPolicy(r -> r.policyId(policyId).nextToken(after));
+                requireList(answer.targets(), "ListTargetsForPolicy", "Targets")
+                        .forEach(target -> require(target.targetId(), "ListTargetsForPolicy", "a Target's TargetId"));
+                return answer;
+            });
             page.targets().forEach(target -> targets.add(target.targetId()));
             token = page.nextToken();
         } while (token != null && !token.isEmpty());
         return targets;
+    }
+
+    /** An account without an id, or with one that is not an account id, cannot be placed in the matrix. */
+    private static void requireAccount(Account account) {
+        String id = require(account.id(), "ListAccountsForParent", "an Account's Id");
+        check(id.matches("\\d{12}"), "ListAccountsForParent", "an Account Id that is not a 12-digit id: " + id);
+        check(account.stateAsString() != null || account.statusAsString() != null, "ListAccountsForParent",
+                "account " + id + " without State or Status");
     }
 
     /** AWS retired {@code Status} for {@code State}; Status is only a fallback for old responses. */
@@ -232,9 +278,14 @@ public final class SdkAwsGateway implements AwsGateway {
         public Map<String, RegionOptStatus> regions() throws AwsCallException {
             try {
                 Map<String, RegionOptStatus> regions = new LinkedHashMap<>();
-                ec2().describeRegions(r -> r.allRegions(true).overrideConfiguration(o -> o.credentialsProvider(credentials)))
-                        .regions()
-                        .forEach(region -> regions.put(region.regionName(), RegionOptStatus.fromAws(region.optInStatus())));
+                requireList(ec2().describeRegions(r -> r.allRegions(true).overrideConfiguration(o -> o.credentialsProvider(credentials)))
+                        .regions(), "DescribeRegions", "regionInfo")
+                        .forEach(region -> regions.put(require(region.regionName(), "DescribeRegions", "a region's regionName"),
+                                RegionOptStatus.fromAws(region.optInStatus())));
+                // Every account has the regions that need no opt-in; an answer without one would make
+                // the account's cells NOT_APPLICABLE on the word of a broken answer.
+                check(regions.containsValue(RegionOptStatus.OPT_IN_NOT_REQUIRED), "DescribeRegions",
+                        "no region with optInStatus opt-in-not-required (every account has some)");
                 return regions;
             } catch (RuntimeException e) {
                 throw Failures.of("DescribeRegions", e);
@@ -247,7 +298,8 @@ public final class SdkAwsGateway implements AwsGateway {
             try {
                 List<Analyzer> analyzers = new ArrayList<>();
                 client.listAnalyzersPaginator(r -> r.overrideConfiguration(o -> o.credentialsProvider(credentials)))
-                        .analyzers()
+                        .stream()
+                        .flatMap(page -> requireList(page.analyzers(), "ListAnalyzers", "analyzers").stream())
                         .forEach(summary -> analyzers.add(analyzer(summary)));
                 return analyzers;
             } catch (RuntimeException e) {
@@ -270,6 +322,9 @@ public final class SdkAwsGateway implements AwsGateway {
 
     /** Maps the SDK's summary to the model; SDK enums (and UNKNOWN_TO_SDK_VERSION) stop here. */
     private static Analyzer analyzer(AnalyzerSummary summary) {
+        require(summary.arn(), "ListAnalyzers", "an analyzer's arn");
+        require(summary.typeAsString(), "ListAnalyzers", "analyzer " + summary.arn() + "'s type");
+        require(summary.statusAsString(), "ListAnalyzers", "analyzer " + summary.arn() + "'s status");
         String reason = summary.statusReason() == null ? null : summary.statusReason().codeAsString();
         return new Analyzer(summary.arn(), summary.name(), AnalyzerType.fromAws(summary.typeAsString()),
                 AnalyzerStatus.fromAws(summary.statusAsString()), reason);

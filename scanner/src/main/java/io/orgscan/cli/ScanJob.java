@@ -43,6 +43,12 @@ final class ScanJob {
      */
     static final String ORGANIZATIONS_MAX_BACKOFF_MS = "ORGSCAN_TEST_ORGANIZATIONS_MAX_BACKOFF_MS";
 
+    /**
+     * Caps how long one attempt may stay silent or take, in milliseconds, for tests of answers that
+     * never come, which cannot wait out the real 30 seconds an attempt; not an option, like the above.
+     */
+    static final String ATTEMPT_TIMEOUT_MS = "ORGSCAN_TEST_ATTEMPT_TIMEOUT_MS";
+
     /** The one place a scan's limits are decided: the gateway and the service get the same record. */
     private ScanResult scan(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel)
             throws ScanCannotStartException, InterruptedException {
@@ -53,6 +59,14 @@ final class ScanJob {
                 limits = limits.withOrganizationsMaxBackoff(Duration.ofMillis(Long.parseLong(maxBackoff.trim())));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(ORGANIZATIONS_MAX_BACKOFF_MS + " must be a number of milliseconds", e);
+            }
+        }
+        String attemptTimeout = context.env(ATTEMPT_TIMEOUT_MS);
+        if (attemptTimeout != null) {
+            try {
+                limits = limits.withAttemptTimeout(Duration.ofMillis(Long.parseLong(attemptTimeout.trim())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(ATTEMPT_TIMEOUT_MS + " must be a number of milliseconds", e);
             }
         }
         try (SdkAwsGateway gateway = new SdkAwsGateway(aws, roles, limits);

@@ -85,6 +85,15 @@ public record ScanLimits(int maxParallel, int stsParallel, int organizationsPara
                 socketTimeout, attemptTimeout, callTimeout);
     }
 
+    /**
+     * The same limits with one attempt allowed {@code attemptTimeout} of silence and of time in all;
+     * for tests of answers that never come.
+     */
+    public ScanLimits withAttemptTimeout(Duration attemptTimeout) {
+        return new ScanLimits(maxParallel, stsParallel, organizationsParallel, workerThreads, openingAccounts, stsAttempts,
+                organizationsRetries, memberAttempts, connectTimeout, attemptTimeout, attemptTimeout, callTimeout);
+    }
+
     /** How long an Organizations call may take: {@link #callTimeout()} plus all of its back-off. */
     public Duration organizationsCallTimeout() {
         return callTimeout.plus(organizationsRetries.budget());

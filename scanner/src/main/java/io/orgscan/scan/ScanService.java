@@ -320,8 +320,20 @@ public final class ScanService {
         boolean role = e instanceof OrganizationRoleException;
         String problem = role ? "cannot assume the role for the Organizations calls (--org-role-arn, sts:AssumeRole)" : what;
         String advice = role ? "the role must exist, trust the identity the scan runs as, and allow the Organizations"
-                + " calls in samples/iam/scanner-policy.json" : hint;
+                + " calls in samples/iam/scanner-policy.json" : notFromAws(failure) ? NOT_FROM_AWS : hint;
         return new ScanCannotStartException(problem + ": " + failure.errorCode() + ": " + failure.message() + "; " + advice, e);
+    }
+
+    /**
+     * The advice when the answer was not one AWS sends (missing what AWS always sends, unparsable, or a
+     * proxy's bare 5xx): the usual hint (credentials, permissions) would send the user the wrong way.
+     */
+    private static final String NOT_FROM_AWS = "the answer was not one AWS sends: check --endpoint-url and any proxy"
+            + " between the scan and AWS, then rerun";
+
+    private static boolean notFromAws(Failure failure) {
+        return failure.errorCode().equals("InvalidResponse") || failure.errorCode().startsWith("HTTP 5")
+                || failure.message().contains("Unable to unmarshall response");
     }
 
     private static <T> T require(Call<T> call, String what, String hint) throws ScanCannotStartException, InterruptedException {

@@ -1,5 +1,6 @@
 package io.orgscan.simulator;
 
+import io.orgscan.simulator.scenario.Faults;
 import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.scenario.ScenarioException;
 import io.orgscan.simulator.scenario.ScenarioLoader;
@@ -7,17 +8,20 @@ import io.orgscan.simulator.scenario.SyntheticOrganization;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line: {@code java -jar orgscan-simulator.jar (--scenario FILE | --synthetic N [--ous M] [--seed S])
- * [--port N] [--latency-ms MS]}. Prints exactly {@code listening on http://127.0.0.1:PORT} on stdout
+ * [--port N] [--latency-ms MS] [--respond MODE:SERVICE[:OPERATION[:ACCOUNT[:REGION[:CALLS]]]]]...}: each
+ * {@code --respond} adds a {@code faults.responses} rule after the scenario's own. Prints exactly {@code listening on http://127.0.0.1:PORT} on stdout
  * once it accepts connections, then serves until killed.
  */
 public final class SimulatorMain {
     static final int EXIT_USAGE = 2;
     private static final String USAGE = "usage: orgscan-simulator (--scenario FILE | --synthetic N [--ous M] [--seed S])"
-            + " [--port N] [--latency-ms MS]";
+            + " [--port N] [--latency-ms MS] [--respond MODE:SERVICE[:OPERATION[:ACCOUNT[:REGION[:CALLS]]]]]...";
 
     private SimulatorMain() {
     }
@@ -48,6 +52,11 @@ public final class SimulatorMain {
             scenario = options.scenario != null
                     ? ScenarioLoader.load(options.scenario)
                     : SyntheticOrganization.generate(options.seed, options.synthetic, options.ous);
+            Faults faults = scenario.faults();
+            for (Faults.ResponseRule rule : options.responses) {
+                faults = faults.withResponse(rule);
+            }
+            scenario = scenario.withFaults(faults);
         } catch (ScenarioException e) {
             err.println("orgscan-simulator: " + e.getMessage());
             return EXIT_USAGE;
@@ -91,6 +100,7 @@ public final class SimulatorMain {
         int port;
         int latencyMs;
         boolean help;
+        final List<Faults.ResponseRule> responses = new ArrayList<>();
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -111,6 +121,7 @@ public final class SimulatorMain {
                     case "--seed" -> options.seed = seed(value != null ? value : next(args, ++i, name));
                     case "--port" -> options.port = number(value != null ? value : next(args, ++i, name), name, 0, 65535);
                     case "--latency-ms" -> options.latencyMs = number(value != null ? value : next(args, ++i, name), name, 0, 600_000);
+                    case "--respond" -> options.responses.add(Faults.ResponseRule.parse(value != null ? value : next(args, ++i, name)));
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }

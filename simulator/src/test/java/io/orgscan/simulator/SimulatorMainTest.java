@@ -47,6 +47,24 @@ class SimulatorMainTest {
     }
 
     @Test
+    void aBadRespondRuleIsOneLineAndExitCodeTwo() {
+        int code = run("--synthetic", "2", "--respond", "explode:sts");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("orgscan-simulator: unknown response fault mode \"explode\"").contains("html-502").doesNotContain("\n");
+    }
+
+    @Test
+    void aRespondRuleNamingAnAccountOutsideTheScenarioIsOneLineAndExitCodeTwo() {
+        int code = run("--synthetic", "2", "--respond", "empty:ec2:DescribeRegions:999999999999");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("orgscan-simulator: ")
+                .contains("faults.responses").doesNotContain("\n");
+    }
+
+    @Test
     void aPortInUseIsOneLineAndExitCodeTwo() throws Exception {
         try (AwsSimulator taken = AwsSimulator.start(SyntheticOrganization.generate(1, 2, 0), 0, 0)) {
             int code = run("--synthetic", "2", "--port", Integer.toString(taken.port()));

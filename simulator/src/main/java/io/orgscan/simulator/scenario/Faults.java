@@ -17,10 +17,11 @@ import java.util.Set;
  * @param throttle            the first N matching calls are throttled with each protocol's signal
  * @param internalError       the first N matching calls fail with each protocol's HTTP 500
  * @param credentialLifetime  when present, AssumeRole credentials expire after this long
+ * @param responses           the first N matching calls get a spoiled answer ({@link ResponseRule})
  */
 public record Faults(int latencyMs, Set<String> assumeRoleDenied, Set<AccountRegion> listAnalyzersDenied,
                      List<ThrottleRule> throttle, List<InternalErrorRule> internalError,
-                     Optional<Duration> credentialLifetime) {
+                     Optional<Duration> credentialLifetime, List<ResponseRule> responses) {
     public static final Faults NONE = new Faults(0, Set.of(), Set.of(), List.of(), List.of(), Optional.empty());
 
     /** The services faults may name, as the simulator's stats name them. */
@@ -35,6 +36,20 @@ public record Faults(int latencyMs, Set<String> assumeRoleDenied, Set<AccountReg
         throttle = List.copyOf(throttle);
         internalError = List.copyOf(internalError);
         Objects.requireNonNull(credentialLifetime, "credentialLifetime");
+        responses = List.copyOf(responses);
+    }
+
+    /** Faults without spoiled answers. */
+    public Faults(int latencyMs, Set<String> assumeRoleDenied, Set<AccountRegion> listAnalyzersDenied,
+                  List<ThrottleRule> throttle, List<InternalErrorRule> internalError, Optional<Duration> credentialLifetime) {
+        this(latencyMs, assumeRoleDenied, listAnalyzersDenied, throttle, internalError, credentialLifetime, List.of());
+    }
+
+    /** These faults and one more spoiled-answer rule, after the others. */
+    public Faults withResponse(ResponseRule rule) {
+        List<ResponseRule> more = new java.util.ArrayList<>(responses);
+        more.add(rule);
+        return new Faults(latencyMs, assumeRoleDenied, listAnalyzersDenied, throttle, internalError, credentialLifetime, more);
     }
 
     /** An account and a region. */
@@ -82,6 +97,45 @@ public record Faults(int latencyMs, Set<String> assumeRoleDenied, Set<AccountReg
             if (count < 0) {
                 throw new IllegalArgumentException("internalError count must not be negative");
             }
+        }
+    }
+
+    /**
+     * Spoil the answer of the first {@code calls} matching calls (every matching call when null) as
+     * {@code mode} says; a null field matches any call. The call is served first (its stats and its
+     * side effects are those of a normal call) and its answer then spoiled, so a truncated body is a
+     * prefix of the real one.
+     */
+    public record ResponseRule(String service, String operation, String account, String region, ResponseMode mode,
+                               Integer calls) {
+        public ResponseRule {
+            Objects.requireNonNull(mode, "mode");
+            if (calls != null && calls < 0) {
+                throw new IllegalArgumentException("responses calls must not be negative");
+            }
+        }
+
+        /**
+         * Reads the command line's {@code MODE:SERVICE[:OPERATION[:ACCOUNT[:REGION[:CALLS]]]]}, an empty or
+         * {@code *} field matching anything.
+         */
+        public static ResponseRule parse(String text) {
+            String[] parts = text.split(":", -1);
+            if (parts.length < 2 || parts.length > 6) {
+                throw new IllegalArgumentException("--respond takes MODE:SERVICE[:OPERATION[:ACCOUNT[:REGION[:CALLS]]]], got \""
+                        + text + "\"");
+            }
+            String calls = field(parts, 5);
+            try {
+                return new ResponseRule(field(parts, 1), field(parts, 2), field(parts, 3), field(parts, 4),
+                        ResponseMode.of(parts[0]), calls == null ? null : Integer.valueOf(calls));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--respond CALLS must be a whole number, got \"" + calls + "\"");
+            }
+        }
+
+        private static String field(String[] parts, int index) {
+            return index >= parts.length || parts[index].isEmpty() || parts[index].equals("*") ? null : parts[index];
         }
     }
 }

@@ -237,6 +237,15 @@ public final class Scenario {
             }
             requireService(rule.service(), "faults.internalError");
         }
+        for (Faults.ResponseRule rule : faults.responses()) {
+            if (rule.account() != null) {
+                requireAccount(rule.account(), "faults.responses");
+            }
+            if (rule.region() != null && !rule.region().equals("aws-global")) {
+                requireRegion(rule.region(), "faults.responses");
+            }
+            requireService(rule.service(), "faults.responses");
+        }
     }
 
     private void checkNoCycle(OrganizationalUnit start) {

@@ -172,7 +172,7 @@ record ScenarioFile(OrganizationJson organization, List<CredentialsJson> credent
 
     record FaultsJson(Integer latencyMs, List<String> assumeRoleDenied, List<AccountRegionJson> listAnalyzersDenied,
                       List<ThrottleJson> throttle, List<InternalErrorJson> internalError,
-                      Integer credentialLifetimeSeconds) {
+                      Integer credentialLifetimeSeconds, List<ResponseJson> responses) {
         Faults toModel() {
             int latency = nonNegative(latencyMs != null ? latencyMs : 0, "faults.latencyMs");
             List<Faults.AccountRegion> denied = each(listAnalyzersDenied, "faults.listAnalyzersDenied", AccountRegionJson::toModel);
@@ -181,9 +181,10 @@ record ScenarioFile(OrganizationJson organization, List<CredentialsJson> credent
             if (credentialLifetimeSeconds != null && credentialLifetimeSeconds < 1) {
                 invalid("faults.credentialLifetimeSeconds", "must be at least 1 (or null)");
             }
+            List<Faults.ResponseRule> spoiled = each(responses, "faults.responses", ResponseJson::toModel);
             return new Faults(latency, assumeRoleDenied == null ? Set.of() : new LinkedHashSet<>(assumeRoleDenied),
                     new LinkedHashSet<>(denied), throttles, internal,
-                    Optional.ofNullable(credentialLifetimeSeconds).map(Duration::ofSeconds));
+                    Optional.ofNullable(credentialLifetimeSeconds).map(Duration::ofSeconds), spoiled);
         }
     }
 
@@ -207,6 +208,20 @@ record ScenarioFile(OrganizationJson organization, List<CredentialsJson> credent
         Faults.InternalErrorRule toModel(String path) {
             return new Faults.InternalErrorRule(account, region, service, operation,
                     nonNegative(required(count, path + ".count"), path + ".count"));
+        }
+    }
+
+    /** Only {@code mode} is required; a missing field matches any call, a missing {@code calls} every call. */
+    record ResponseJson(String service, String operation, String account, String region, String mode, Integer calls) {
+        Faults.ResponseRule toModel(String path) {
+            ResponseMode parsed;
+            try {
+                parsed = ResponseMode.of(required(mode, path + ".mode"));
+            } catch (IllegalArgumentException e) {
+                return invalid(path + ".mode", e.getMessage());
+            }
+            return new Faults.ResponseRule(service, operation, account, region, parsed,
+                    calls == null ? null : nonNegative(calls, path + ".calls"));
         }
     }
 

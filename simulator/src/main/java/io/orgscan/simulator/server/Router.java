@@ -2,6 +2,7 @@ package io.orgscan.simulator.server;
 
 import io.orgscan.simulator.scenario.Account;
 import io.orgscan.simulator.scenario.RegionKind;
+import io.orgscan.simulator.scenario.ResponseMode;
 import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.service.CallContext;
 import io.orgscan.simulator.service.ServiceHandler;
@@ -16,6 +17,7 @@ import io.orgscan.simulator.wire.ScpDenial;
 import io.orgscan.simulator.wire.SigV4Scope;
 import io.orgscan.simulator.wire.SimRequest;
 import io.orgscan.simulator.wire.SimResponse;
+import io.orgscan.simulator.wire.SpoiledAnswer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -124,7 +126,12 @@ public final class Router implements SimHttpServer.Responder {
         } catch (AwsError error) {
             response = handler.protocol().render(error, requestId);
         }
-        stats.record(handler.service().signingName(), operation, accountId, region, response.isError());
+        String service = handler.service().signingName();
+        Optional<ResponseMode> spoiled = faults.consumeResponse(service, operation, accountId, region);
+        if (spoiled.isPresent()) {
+            response = SpoiledAnswer.of(response, spoiled.get());
+        }
+        stats.record(service, operation, accountId, region, response.isError());
         return response;
     }
 

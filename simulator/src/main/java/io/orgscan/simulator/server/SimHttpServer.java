@@ -151,7 +151,21 @@ public final class SimHttpServer implements AutoCloseable {
                 URI target = URI.create(parts[1].startsWith("/") ? "http://localhost" + parts[1] : parts[1]);
                 SimRequest request = new SimRequest(parts[0], target.getRawPath(), target.getRawQuery(), headers, body);
                 SimResponse response = responder.respond(request);
-                write(out, response, keepAlive, parts[0].equals("HEAD"));
+                switch (response.delivery()) {
+                    case NORMAL -> write(out, response, keepAlive, parts[0].equals("HEAD"));
+                    case HANG -> {
+                        awaitClose(socket);
+                        return;
+                    }
+                    case RESET -> {
+                        socket.setSoLinger(true, 0);
+                        return;
+                    }
+                    case CLOSE_MID_BODY -> {
+                        writeHalf(out, response);
+                        return;
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -204,6 +218,35 @@ public final class SimHttpServer implements AutoCloseable {
         if (!headOnly) {
             out.write(body);
         }
+        out.flush();
+    }
+
+    /**
+     * A hung answer: reads and drops whatever the client sends until it closes the connection (or the
+     * idle timeout, or the server closing), so the thread is released as soon as the client gives up.
+     */
+    private void awaitClose(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        byte[] sink = new byte[1024];
+        while (!closed) {
+            try {
+                if (in.read(sink) < 0) {
+                    return;
+                }
+            } catch (SocketTimeoutException e) {
+                return;
+            }
+        }
+    }
+
+    /** The headers of {@code response} with its full Content-Length, then half its body. */
+    private static void writeHalf(OutputStream out, SimResponse response) throws IOException {
+        byte[] body = response.body();
+        String head = "HTTP/1.1 " + response.status() + " " + reason(response.status()) + "\r\n"
+                + "Content-Type: " + response.contentType() + "\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n";
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body, 0, body.length / 2);
         out.flush();
     }
 
@@ -303,6 +346,7 @@ public final class SimHttpServer implements AutoCloseable {
             case 412 -> "Precondition Failed";
             case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
             default -> "Status";
         };

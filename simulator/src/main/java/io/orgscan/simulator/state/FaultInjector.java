@@ -1,10 +1,12 @@
 package io.orgscan.simulator.state;
 
 import io.orgscan.simulator.scenario.Faults;
+import io.orgscan.simulator.scenario.ResponseMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -20,6 +22,8 @@ public final class FaultInjector {
     private final Faults faults;
     private final Map<Faults.AccountRegion, List<Budget>> throttles = new HashMap<>();
     private final List<Budget> internalErrors = new ArrayList<>();
+    private final List<Budget> responses = new ArrayList<>();
+    private final List<ResponseMode> responseModes = new ArrayList<>();
 
     /** Which calls a rule fails: of the matching calls, those numbered {@code after} to {@code after + count - 1}. */
     private static final class Budget {
@@ -77,6 +81,11 @@ public final class FaultInjector {
         for (Faults.InternalErrorRule rule : faults.internalError()) {
             internalErrors.add(new Budget(rule.service(), rule.operation(), rule.account(), rule.region(), null, 0, rule.count()));
         }
+        for (Faults.ResponseRule rule : faults.responses()) {
+            responses.add(new Budget(rule.service(), rule.operation(), rule.account(), rule.region(), null, 0,
+                    rule.calls() == null ? Integer.MAX_VALUE : rule.calls()));
+            responseModes.add(rule.mode());
+        }
     }
 
     /** Milliseconds added to every AWS response. */
@@ -119,5 +128,15 @@ public final class FaultInjector {
             }
         }
         return false;
+    }
+
+    /** How this call's answer is spoiled, if a {@code faults.responses} rule still strikes it; the first such rule wins. */
+    public Optional<ResponseMode> consumeResponse(String service, String operation, String accountId, String region) {
+        for (int i = 0; i < responses.size(); i++) {
+            if (responses.get(i).matches(service, operation, accountId, region, () -> null) && responses.get(i).consume()) {
+                return Optional.of(responseModes.get(i));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orgscan.simulator.AwsSimulator;
+import io.orgscan.simulator.scenario.Faults;
+import io.orgscan.simulator.scenario.ResponseMode;
 import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.scenario.ScenarioLoader;
 import java.net.URISyntaxException;
@@ -238,6 +240,58 @@ class AwsCliCrossCheckTest {
         if (landingSim != null) {
             landingSim.close();
         }
+    }
+
+    // ---------------------------------------------------------------- Spoiled answers (issue 13)
+
+    /**
+     * The simulator's spoiled answers as an independent client sees them: a proxy's HTML 502 (after the
+     * CLI's own retries), a malformed 200 and an empty 200, each on its own simulator with one rule, on
+     * scenarios/hostile-answers.json. Only the management account's base credentials are used.
+     */
+    private CliResult spoiled(ResponseMode mode, String service, String operation, String... args) throws Exception {
+        Scenario scenario = ScenarioLoader.load(Path.of("src/test/resources/scenarios/hostile-answers.json"));
+        try (AwsSimulator spoiling = AwsSimulator.start(scenario.withFaults(scenario.faults().withResponse(
+                new Faults.ResponseRule(service, operation, null, null, mode, null))), 0, 0)) {
+            AwsCli spoiledCli = new AwsCli(AwsCli.locate().orElseThrow(), spoiling.endpoint(),
+                    Files.createDirectories(tempDir.resolve("cli-" + mode.wireName())), CALL_TIMEOUT);
+            return spoiledCli.run(CliCredentials.base("AKIAHOSTILEMGMT00001", "hostile-management-secret"), US_EAST_1, args);
+        }
+    }
+
+    @Test
+    void theCliReportsAProxysHtml502AsAnError() throws Exception {
+        CliResult r = spoiled(ResponseMode.HTML_502, "organizations", "ListRoots", "organizations", "list-roots");
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(CliResult.SERVICE_ERROR_EXIT);
+        assertThat(r.stderr()).as(r.describe()).contains("An error occurred (502) when calling the ListRoots operation")
+                .contains("Bad Gateway");
+    }
+
+    @Test
+    void theCliReportsAMalformedXml200AsAnError() throws Exception {
+        CliResult r = spoiled(ResponseMode.MALFORMED, "sts", "GetCallerIdentity", "sts", "get-caller-identity");
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(255);
+        assertThat(r.stderr()).as(r.describe()).contains("Unable to parse response").contains("invalid XML received");
+    }
+
+    /**
+     * Where the CLI is no check: botocore reads a JSON body it cannot parse as an error message
+     * without a code, and a 200 with it as a success with nothing in it. orgscan's SDK refuses it
+     * (HostileAnswersTest); this pins the CLI's behaviour so a change in it is seen.
+     */
+    @Test
+    void theCliTakesAMalformedJson200ForASuccessWithNothingInIt() throws Exception {
+        CliResult r = spoiled(ResponseMode.MALFORMED, "organizations", "DescribeOrganization",
+                "organizations", "describe-organization");
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(r.stdout()).as(r.describe()).isBlank();
+    }
+
+    @Test
+    void theCliReportsAnEmptyXml200AsAnError() throws Exception {
+        CliResult r = spoiled(ResponseMode.EMPTY, "sts", "GetCallerIdentity", "sts", "get-caller-identity");
+        assertThat(r.exitCode()).as(r.describe()).isEqualTo(255);
+        assertThat(r.stderr()).as(r.describe()).contains("Unable to parse response (no element found");
     }
 
     // ---------------------------------------------------------------- Organizations
