@@ -33,6 +33,12 @@ final class ScanJob {
      */
     static final String ORGANIZATIONS_MAX_BACKOFF_MS = "ORGSCAN_TEST_ORGANIZATIONS_MAX_BACKOFF_MS";
 
+    /**
+     * Shortens the connect, socket and attempt timeouts, in milliseconds, for tests of endpoints that
+     * do not answer, which cannot wait 30 seconds an attempt; not an option, so no report records it.
+     */
+    static final String TIMEOUT_MS = "ORGSCAN_TEST_TIMEOUT_MS";
+
     /** The one place a scan's limits are decided: the gateway and the service get the same record. */
     private ScanResult scan(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel)
             throws ScanCannotStartException, InterruptedException {
@@ -43,6 +49,14 @@ final class ScanJob {
                 limits = limits.withOrganizationsMaxBackoff(Duration.ofMillis(Long.parseLong(maxBackoff.trim())));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(ORGANIZATIONS_MAX_BACKOFF_MS + " must be a number of milliseconds", e);
+            }
+        }
+        String timeout = context.env(TIMEOUT_MS);
+        if (timeout != null) {
+            try {
+                limits = limits.withTimeouts(Duration.ofMillis(Long.parseLong(timeout.trim())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(TIMEOUT_MS + " must be a number of milliseconds", e);
             }
         }
         try (SdkAwsGateway gateway = new SdkAwsGateway(aws, roles, limits);

@@ -83,8 +83,12 @@ public final class ScanService {
         Future<List<OrgNode>> rootsCall = walkers.submit(aws::roots);
         Future<ServiceControlPolicies> policiesCall = settings.scpDeniedRegions() == ScpDeniedRegions.NOT_APPLICABLE
                 ? walkers.submit(() -> ServiceControlPolicies.read(aws, walkers)) : null;
+        progress.waitingOn("sts:GetCallerIdentity in " + settings.homeRegion());
         CallerIdentity caller = require(aws::callerIdentity, "cannot tell who is calling (sts:GetCallerIdentity)",
-                "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID");
+                "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID"
+                        + (settings.homeRegion().equals("us-east-1") ? "; GovCloud or China credentials need their"
+                        + " partition's home region: --region us-gov-west-1 or cn-north-1" : ""));
+        progress.waitingOn("organizations:DescribeOrganization and the organization's listing");
         OrganizationInfo organization = require(() -> outcome(organizationCall),
                 "cannot read the organization (organizations:DescribeOrganization)",
                 "the scan must run from an account of an AWS Organization");
@@ -319,8 +323,8 @@ public final class ScanService {
         Failure failure = e.failure();
         boolean role = e instanceof OrganizationRoleException;
         String problem = role ? "cannot assume the role for the Organizations calls (--org-role-arn, sts:AssumeRole)" : what;
-        String advice = role ? "the role must exist, trust the identity the scan runs as, and allow the Organizations"
-                + " calls in samples/iam/scanner-policy.json" : hint;
+        String advice = CauseClass.of(failure).hint().orElse(role ? "the role must exist, trust the identity the scan runs as,"
+                + " and allow the Organizations calls in samples/iam/scanner-policy.json" : hint);
         return new ScanCannotStartException(problem + ": " + failure.errorCode() + ": " + failure.message() + "; " + advice, e);
     }
 
