@@ -56,7 +56,17 @@ final class ClientFactory implements AutoCloseable {
             return thread;
         });
         timers.setRemoveOnCancelPolicy(true);
-        this.http = new CallsInFlight(ApacheHttpClient.builder()
+        ProxyEnvironment proxies = ProxyEnvironment.from(settings.environment());
+        ApacheHttpClient.Builder apache = ApacheHttpClient.builder();
+        URI endpoint = settings.endpointUrl();
+        if (endpoint != null && proxies.proxyFor(endpoint.getScheme(), endpoint.getHost(), endpoint.getPort()).isPresent()
+                && "http".equalsIgnoreCase(endpoint.getScheme())) {
+            // A proxy that forwards plain http (not a CONNECT tunnel) may close the connection after each
+            // answer without saying so (tinyproxy does), and a pooled connection it closed fails the next
+            // call with NoHttpResponseException, attempt after attempt: one connection a call there.
+            apache.connectionTimeToLive(Duration.ofMillis(1));
+        }
+        this.http = new CallsInFlight(apache
                 .maxConnections(limits.connections())
                 .connectionTimeout(limits.connectTimeout())
                 .socketTimeout(limits.socketTimeout())
@@ -66,7 +76,7 @@ final class ClientFactory implements AutoCloseable {
                         .useSystemPropertyValues(false)
                         .useEnvironmentVariableValues(false)
                         .build())
-                .httpRoutePlanner(new ProxyRoutePlanner(ProxyEnvironment.from(settings.environment())))
+                .httpRoutePlanner(new ProxyRoutePlanner(proxies))
                 .build(), limits.maxParallel());
         this.baseCredentials = baseCredentials(settings);
         this.breaker = new EndpointBreaker(limits.unansweredAttempts());
