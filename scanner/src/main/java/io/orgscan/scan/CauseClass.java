@@ -7,15 +7,14 @@ import java.util.Optional;
 /**
  * The class of cause of a failed call, for the hint the user reads: a timeout, a refused connection
  * or a proxy's 502 is a network problem, never "check the credentials". The gateway names the
- * failures that never reached AWS with the codes below; AWS's own codes name the rest.
+ * failures that never reached AWS with the codes below, and their messages say what to check; AWS's
+ * own codes name the rest. The hints are short: they follow the failure's own line.
  */
 public enum CauseClass {
     /** The endpoint did not answer, refused, did not resolve, or TLS failed: nothing reached AWS. */
-    NETWORK("a network problem, not the credentials: check the network, the proxy (HTTPS_PROXY, NO_PROXY),"
-            + " the region and --endpoint-url"),
+    NETWORK("a network problem, not the credentials"),
     /** An HTTP 5xx without an AWS error: a proxy, gateway or the service failed. */
-    SERVICE("the endpoint or a proxy on the way failed (HTTP 5xx without an AWS error): a network or service"
-            + " problem, not the credentials; try again"),
+    SERVICE("the endpoint or a proxy on the way failed, not the credentials: try again"),
     /** AWS throttled the calls and the retries ran out. */
     THROTTLING("AWS throttled the calls: try again later or with a lower --max-parallel"),
     /** No credentials could be loaded, or AWS did not accept them. */
