@@ -1,7 +1,9 @@
 package io.orgscan.aws;
 
 import io.orgscan.scan.ScanLimits;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -13,8 +15,13 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.AdaptiveRetryStrategy;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
@@ -34,6 +41,7 @@ final class ClientFactory implements AutoCloseable {
     private final SdkHttpClient http;
     private final AwsCredentialsProvider baseCredentials;
     private final ScheduledThreadPoolExecutor timers;
+    private final EndpointBreaker breaker;
 
     ClientFactory(AwsSettings settings, ScanLimits limits) {
         this.settings = settings;
@@ -48,12 +56,55 @@ final class ClientFactory implements AutoCloseable {
             return thread;
         });
         timers.setRemoveOnCancelPolicy(true);
-        this.http = new CallsInFlight(ApacheHttpClient.builder()
+        ProxyEnvironment proxies = ProxyEnvironment.from(settings.environment());
+        ApacheHttpClient.Builder apache = ApacheHttpClient.builder();
+        URI endpoint = settings.endpointUrl();
+        if (endpoint != null && proxies.proxyFor(endpoint.getScheme(), endpoint.getHost(), endpoint.getPort()).isPresent()
+                && "http".equalsIgnoreCase(endpoint.getScheme())) {
+            // A proxy that forwards plain http (not a CONNECT tunnel) may close the connection after each
+            // answer without saying so (tinyproxy does), and a pooled connection it closed fails the next
+            // call with NoHttpResponseException, attempt after attempt: one connection a call there.
+            apache.connectionTimeToLive(Duration.ofMillis(1));
+        }
+        this.http = new CallsInFlight(apache
                 .maxConnections(limits.connections())
                 .connectionTimeout(limits.connectTimeout())
                 .socketTimeout(limits.socketTimeout())
+                // The proxies as the AWS CLI chooses them, per request; the SDK's own reading
+                // (HTTP_PROXY and http.proxyHost only, for every scheme) is off.
+                .proxyConfiguration(ProxyConfiguration.builder()
+                        .useSystemPropertyValues(false)
+                        .useEnvironmentVariableValues(false)
+                        .build())
+                .httpRoutePlanner(new ProxyRoutePlanner(proxies))
                 .build(), limits.maxParallel());
         this.baseCredentials = baseCredentials(settings);
+        this.breaker = new EndpointBreaker(limits.unansweredAttempts());
+    }
+
+    /**
+     * The endpoint a client of the service whose host name starts with {@code prefix} calls in
+     * {@code region}: {@code --endpoint-url} if given, else the partition's regional endpoint, which
+     * is what the SDK calls for the services of this scan (STS regional, Organizations in its
+     * partition's home region, which is the region the scan gives it).
+     */
+    URI endpoint(String prefix, Region region) {
+        if (settings.endpointUrl() != null) {
+            return settings.endpointUrl();
+        }
+        PartitionMetadata partition = PartitionMetadata.of(region);
+        // Organizations has one endpoint per partition, in its home region.
+        String regionId = !prefix.equals("organizations") ? region.id() : switch (partition.id()) {
+            case "aws-us-gov" -> "us-gov-west-1";
+            case "aws-cn" -> "cn-northwest-1";
+            default -> "us-east-1";
+        };
+        return URI.create("https://" + prefix + "." + regionId + "." + partition.dnsSuffix());
+    }
+
+    /** Why a call to {@code endpoint} is not sent (it stopped answering), or empty. */
+    Optional<String> refusal(URI endpoint) {
+        return breaker.refusal(endpoint);
     }
 
     AwsCredentialsProvider baseCredentials() {
@@ -61,18 +112,21 @@ final class ClientFactory implements AutoCloseable {
     }
 
     /**
-     * Configures a client builder. {@code maxAttempts} counts the first try. The retry quota
-     * (circuit breaker) is off: clients are shared across accounts, and one account's throttling
-     * must not use up the retries of unrelated accounts.
+     * Configures a client builder for the service whose endpoints start with {@code prefix}.
+     * {@code maxAttempts} counts the first try. The retry quota (circuit breaker) is off: clients are
+     * shared across accounts, and one account's throttling must not use up the retries of unrelated
+     * accounts. What is on is the scan's {@link EndpointBreaker}: an endpoint that stops answering
+     * stops being called.
      */
-    <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Region region,
+    <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String prefix, Region region,
                                                                                AwsCredentialsProvider credentials,
                                                                                int maxAttempts) {
         StandardRetryStrategy retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(maxAttempts)
                 .circuitBreakerEnabled(false)
                 .build();
-        return build(builder, region, credentials, retries, limits.callTimeout());
+        return build(builder, region, credentials, new BreakingRetryStrategy(retries, breaker, endpoint(prefix, region)),
+                limits.callTimeout());
     }
 
     /**
@@ -121,7 +175,22 @@ final class ClientFactory implements AutoCloseable {
                     : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
         }
         if (settings.profile() != null) {
-            return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+            ProfileFile files = SharedFiles.profileFile(settings.environment());
+            Optional<Profile> profile = files.profile(settings.profile());
+            if (profile.isPresent() && profile.get().property("login_session").isPresent()
+                    && profile.get().property("credential_process").isEmpty()) {
+                // `aws login` profiles need the SDK's signin module, which this SDK line does not have.
+                String name = settings.profile();
+                return () -> {
+                    throw SdkClientException.create("profile '" + name + "' uses login_session (aws login), which orgscan"
+                            + " cannot read: set credential_process = aws configure export-credentials --profile " + name
+                            + " --format process in a profile");
+                };
+            }
+            return ProfileCredentialsProvider.builder()
+                    .profileFile(files)
+                    .profileName(settings.profile())
+                    .build();
         }
         return DefaultCredentialsProvider.builder().build();
     }

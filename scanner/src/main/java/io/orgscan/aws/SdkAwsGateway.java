@@ -18,6 +18,7 @@ import io.orgscan.scan.OrgNode;
 import io.orgscan.scan.OrganizationInfo;
 import io.orgscan.scan.ScanLimits;
 import io.orgscan.scan.ScpSummary;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class SdkAwsGateway implements AwsGateway {
         this.limits = limits;
         this.roles = roles;
         this.home = Region.of(settings.region());
-        this.sts = clients.build(StsClient.builder(), home, clients.baseCredentials(), limits.stsAttempts());
+        this.sts = clients.build(StsClient.builder(), "sts", home, clients.baseCredentials(), limits.stsAttempts());
         this.organizationRole = roles.orgRoleArn() == null ? null : assumeRole(roles.orgRoleArn());
         this.organizationRoleAccount = roles.orgRoleArn() == null ? null : roles.orgRoleArn().split(":")[4];
         AwsCredentialsProvider organizationsCredentials = organizationRole == null ? clients.baseCredentials() : organizationRole;
@@ -88,8 +89,11 @@ public final class SdkAwsGateway implements AwsGateway {
 
     @Override
     public CallerIdentity callerIdentity() throws AwsCallException {
-        caller = limited(stsPermits, "GetCallerIdentity", () -> {
-            GetCallerIdentityResponse response = sts.getCallerIdentity();
+        // Bounded by one attempt's time, retries included: at the start, an endpoint that does not
+        // answer is reported within 30 seconds, as a network problem.
+        caller = limited(stsPermits, "GetCallerIdentity", clients.endpoint("sts", home), () -> {
+            GetCallerIdentityResponse response = sts.getCallerIdentity(
+                    r -> r.overrideConfiguration(o -> o.apiCallTimeout(limits.startTimeout())));
             String account = require(response.account(), "GetCallerIdentity", "Account");
             String arn = require(response.arn(), "GetCallerIdentity", "Arn");
             check(account.matches("\\d{12}"), "GetCallerIdentity", "an Account that is not a 12-digit id: " + account);
@@ -241,7 +245,7 @@ public final class SdkAwsGateway implements AwsGateway {
         String roleArn = "arn:" + self.partition() + ":iam::" + accountId + ":role/" + roles.roleName();
         StsAssumeRoleCredentialsProvider provider = assumeRole(roleArn);
         // Assume now, once, so a refusal is seen here and not as a failure of every region.
-        limited(stsPermits, "AssumeRole", provider::resolveCredentials);
+        limited(stsPermits, "AssumeRole", clients.endpoint("sts", home), provider::resolveCredentials);
         return new Session(provider);
     }
 
@@ -288,13 +292,18 @@ public final class SdkAwsGateway implements AwsGateway {
                         "no region with optInStatus opt-in-not-required (every account has some)");
                 return regions;
             } catch (RuntimeException e) {
-                throw Failures.of("DescribeRegions", e);
+                throw Failures.of("DescribeRegions", clients.endpoint("ec2", home), e);
             }
         }
 
         @Override
         public List<Analyzer> analyzers(String region) throws AwsCallException {
             AccessAnalyzerClient client = SdkAwsGateway.this.analyzers(region);
+            URI endpoint = clients.endpoint("access-analyzer", Region.of(region));
+            Optional<String> refusal = clients.refusal(endpoint);
+            if (refusal.isPresent()) {
+                throw Failures.unanswering("ListAnalyzers", refusal.get());
+            }
             try {
                 List<Analyzer> analyzers = new ArrayList<>();
                 client.listAnalyzersPaginator(r -> r.overrideConfiguration(o -> o.credentialsProvider(credentials)))
@@ -303,21 +312,21 @@ public final class SdkAwsGateway implements AwsGateway {
                         .forEach(summary -> analyzers.add(analyzer(summary)));
                 return analyzers;
             } catch (RuntimeException e) {
-                throw Failures.of("ListAnalyzers", e);
+                throw Failures.of("ListAnalyzers", endpoint, e);
             }
         }
     }
 
     private synchronized Ec2Client ec2() {
         if (ec2 == null) {
-            ec2 = clients.build(Ec2Client.builder(), home, clients.baseCredentials(), limits.memberAttempts());
+            ec2 = clients.build(Ec2Client.builder(), "ec2", home, clients.baseCredentials(), limits.memberAttempts());
         }
         return ec2;
     }
 
     private AccessAnalyzerClient analyzers(String region) {
         return analyzersByRegion.computeIfAbsent(region,
-                r -> clients.build(AccessAnalyzerClient.builder(), Region.of(r), clients.baseCredentials(), limits.memberAttempts()));
+                r -> clients.build(AccessAnalyzerClient.builder(), "access-analyzer", Region.of(r), clients.baseCredentials(), limits.memberAttempts()));
     }
 
     /** Maps the SDK's summary to the model; SDK enums (and UNKNOWN_TO_SDK_VERSION) stop here. */
@@ -348,10 +357,10 @@ public final class SdkAwsGateway implements AwsGateway {
                 throw Failures.organizationRole(e);
             }
         }
-        return limited(organizationsPermits, operation, call);
+        return limited(organizationsPermits, operation, clients.endpoint("organizations", home), call);
     }
 
-    private static <T> T limited(Semaphore permits, String operation, Call<T> call) throws AwsCallException {
+    private static <T> T limited(Semaphore permits, String operation, URI endpoint, Call<T> call) throws AwsCallException {
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -361,7 +370,7 @@ public final class SdkAwsGateway implements AwsGateway {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            throw Failures.of(operation, e);
+            throw Failures.of(operation, endpoint, e);
         } finally {
             permits.release();
         }

@@ -23,6 +23,7 @@ final class ProgressReporter implements ScanProgress, AutoCloseable {
     private final AtomicInteger accountsDone = new AtomicInteger();
     private final AtomicInteger regionsPlanned = new AtomicInteger();
     private final AtomicInteger regionsDone = new AtomicInteger();
+    private volatile String waitingOn;
     private final ProgressBar bar;
     private final ScheduledExecutorService ticker;
     private final PrintStream err;
@@ -59,8 +60,20 @@ final class ProgressReporter implements ScanProgress, AutoCloseable {
     }
 
     private String status() {
+        String waiting = waitingOn;
+        if (accountsFound.get() == 0 && waiting != null) {
+            return "waiting for " + waiting;
+        }
         return String.format("accounts %d/%d done, region listings %d/%d done",
                 accountsDone.get(), accountsFound.get(), regionsDone.get(), regionsPlanned.get());
+    }
+
+    @Override
+    public void waitingOn(String what) {
+        waitingOn = what;
+        if (bar != null) {
+            bar.setExtraMessage(" waiting for " + what);
+        }
     }
 
     @Override

@@ -2,7 +2,10 @@ package io.orgscan.cli;
 
 import io.orgscan.aws.AwsSettings;
 import io.orgscan.aws.RoleSettings;
+import io.orgscan.aws.SharedFiles;
 import io.orgscan.scan.ScanSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +31,7 @@ final class ScanCommand implements Callable<Integer> {
     String profile;
 
     @Option(names = "--region", paramLabel = "REGION",
-            description = "Home region for STS, Organizations and DescribeRegions (default: AWS_REGION, AWS_DEFAULT_REGION, else us-east-1).")
+            description = "Home region for STS, Organizations and DescribeRegions (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, else us-east-1).")
     String region;
 
     @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every AWS call to this URL (as the AWS CLI's --endpoint-url).")
@@ -58,12 +61,18 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
-        String home = InputChecks.region("--region", firstNonNull(region, context.env("AWS_REGION"), context.env("AWS_DEFAULT_REGION"), "us-east-1"));
+        String profileName = firstNonNull(profile, context.env("AWS_PROFILE"));
+        // As the AWS CLI: the profile's own region comes after the options and variables that name one.
+        String profileRegion = profileName == null ? null : SharedFiles.profileRegion(context.env(), profileName).orElse(null);
+        String home = InputChecks.region(region == null && context.env("AWS_REGION") == null
+                        && context.env("AWS_DEFAULT_REGION") == null && profileRegion != null ? "region of profile " + profileName : "--region",
+                firstNonNull(region, context.env("AWS_REGION"), context.env("AWS_DEFAULT_REGION"), profileRegion, "us-east-1"));
         AwsSettings aws = new AwsSettings(
-                firstNonNull(profile, context.env("AWS_PROFILE")),
+                profileName,
                 home,
                 InputChecks.endpoint(firstNonNull(endpointUrl, context.env("AWS_ENDPOINT_URL"))),
-                profile == null ? EnvironmentKeys.from(context) : null);
+                profile == null ? EnvironmentKeys.from(context) : null,
+                AwsSettings.networkVariables(context.env()));
         RoleSettings roles = new RoleSettings(InputChecks.roleName(roleName), InputChecks.externalId(externalId),
                 InputChecks.sessionName(roleSessionName), InputChecks.roleArn(orgRoleArn));
         ScanSettings settings = new ScanSettings(home, scopeOptions.scope(), scopeOptions.coveragePolicy(), ParameterRecord.of(spec),
@@ -71,8 +80,18 @@ final class ScanCommand implements Callable<Integer> {
         int maxParallel = scopeOptions.parallelism();
         var formats = scopeOptions.outputFormats();
         // Last, once every other input is known good: it creates the folder.
+        boolean existed = Files.exists(outDir);
         Path out = InputChecks.writableDirectory("--out-dir", outDir);
-        return new ScanJob(context).run(aws, roles, settings, maxParallel, out, formats);
+        int exitCode = new ScanJob(context).run(aws, roles, settings, maxParallel, out, formats);
+        if (!existed) {
+            // A scan that could not start wrote nothing: leave no empty folder behind.
+            try {
+                Files.deleteIfExists(out);
+            } catch (IOException notEmpty) {
+                // it holds the reports
+            }
+        }
+        return exitCode;
     }
 
     @SafeVarargs

@@ -44,10 +44,10 @@ final class ScanJob {
     static final String ORGANIZATIONS_MAX_BACKOFF_MS = "ORGSCAN_TEST_ORGANIZATIONS_MAX_BACKOFF_MS";
 
     /**
-     * Caps how long one attempt may stay silent or take, in milliseconds, for tests of answers that
-     * never come, which cannot wait out the real 30 seconds an attempt; not an option, like the above.
+     * Shortens the connect, socket and attempt timeouts, in milliseconds, for tests of endpoints that
+     * do not answer, which cannot wait 30 seconds an attempt; not an option, so no report records it.
      */
-    static final String ATTEMPT_TIMEOUT_MS = "ORGSCAN_TEST_ATTEMPT_TIMEOUT_MS";
+    static final String TIMEOUT_MS = "ORGSCAN_TEST_TIMEOUT_MS";
 
     /** The one place a scan's limits are decided: the gateway and the service get the same record. */
     private ScanResult scan(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel)
@@ -61,12 +61,12 @@ final class ScanJob {
                 throw new IllegalArgumentException(ORGANIZATIONS_MAX_BACKOFF_MS + " must be a number of milliseconds", e);
             }
         }
-        String attemptTimeout = context.env(ATTEMPT_TIMEOUT_MS);
-        if (attemptTimeout != null) {
+        String timeout = context.env(TIMEOUT_MS);
+        if (timeout != null) {
             try {
-                limits = limits.withAttemptTimeout(Duration.ofMillis(Long.parseLong(attemptTimeout.trim())));
+                limits = limits.withTimeouts(Duration.ofMillis(Long.parseLong(timeout.trim())));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(ATTEMPT_TIMEOUT_MS + " must be a number of milliseconds", e);
+                throw new IllegalArgumentException(TIMEOUT_MS + " must be a number of milliseconds", e);
             }
         }
         try (SdkAwsGateway gateway = new SdkAwsGateway(aws, roles, limits);

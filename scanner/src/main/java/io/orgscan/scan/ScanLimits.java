@@ -86,12 +86,29 @@ public record ScanLimits(int maxParallel, int stsParallel, int organizationsPara
     }
 
     /**
-     * The same limits with one attempt allowed {@code attemptTimeout} of silence and of time in all;
-     * for tests of answers that never come.
+     * The same limits with shorter waits, for tests of endpoints that do not answer: the connection,
+     * a silent socket and an attempt may each last {@code timeout}.
      */
-    public ScanLimits withAttemptTimeout(Duration attemptTimeout) {
+    public ScanLimits withTimeouts(Duration timeout) {
         return new ScanLimits(maxParallel, stsParallel, organizationsParallel, workerThreads, openingAccounts, stsAttempts,
-                organizationsRetries, memberAttempts, connectTimeout, attemptTimeout, attemptTimeout, callTimeout);
+                organizationsRetries, memberAttempts, timeout, timeout, timeout, callTimeout);
+    }
+
+    /**
+     * How long the scan's first call (GetCallerIdentity) may take, retries included: one attempt's
+     * time. An endpoint that does not answer at the start is reported as such within 30 seconds,
+     * rather than after the 3 minutes of a call's retries.
+     */
+    public Duration startTimeout() {
+        return attemptTimeout;
+    }
+
+    /**
+     * Attempts in a row to one endpoint that may go unanswered (connect or attempt timeouts) before
+     * its calls stop being sent and fail at once: two, so one lost packet is not enough.
+     */
+    public int unansweredAttempts() {
+        return 2;
     }
 
     /** How long an Organizations call may take: {@link #callTimeout()} plus all of its back-off. */

@@ -21,6 +21,13 @@ public interface ScanProgress {
     default void regionDone() {
     }
 
+    /**
+     * What the scan waits on before any account is found (the start's calls), for the progress
+     * line, which would otherwise say "accounts 0/0" for as long as an endpoint does not answer.
+     */
+    default void waitingOn(String what) {
+    }
+
     /** Something the user should know while the scan runs, in one line, said once. */
     default void notice(String line) {
     }

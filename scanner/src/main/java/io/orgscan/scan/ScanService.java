@@ -83,8 +83,12 @@ public final class ScanService {
         Future<List<OrgNode>> rootsCall = walkers.submit(aws::roots);
         Future<ServiceControlPolicies> policiesCall = settings.scpDeniedRegions() == ScpDeniedRegions.NOT_APPLICABLE
                 ? walkers.submit(() -> ServiceControlPolicies.read(aws, walkers)) : null;
+        progress.waitingOn("sts:GetCallerIdentity in " + settings.homeRegion());
         CallerIdentity caller = require(aws::callerIdentity, "cannot tell who is calling (sts:GetCallerIdentity)",
-                "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID");
+                "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID"
+                        + (settings.homeRegion().equals("us-east-1") ? "; GovCloud or China credentials need their"
+                        + " partition's home region: --region us-gov-west-1 or cn-north-1" : ""));
+        progress.waitingOn("organizations:DescribeOrganization and the organization's listing");
         OrganizationInfo organization = require(() -> outcome(organizationCall),
                 "cannot read the organization (organizations:DescribeOrganization)",
                 "the scan must run from an account of an AWS Organization");
@@ -319,21 +323,9 @@ public final class ScanService {
         Failure failure = e.failure();
         boolean role = e instanceof OrganizationRoleException;
         String problem = role ? "cannot assume the role for the Organizations calls (--org-role-arn, sts:AssumeRole)" : what;
-        String advice = role ? "the role must exist, trust the identity the scan runs as, and allow the Organizations"
-                + " calls in samples/iam/scanner-policy.json" : notFromAws(failure) ? NOT_FROM_AWS : hint;
+        String advice = CauseClass.of(failure).hint().orElse(role ? "the role must exist, trust the identity the scan runs as,"
+                + " and allow the Organizations calls in samples/iam/scanner-policy.json" : hint);
         return new ScanCannotStartException(problem + ": " + failure.errorCode() + ": " + failure.message() + "; " + advice, e);
-    }
-
-    /**
-     * The advice when the answer was not one AWS sends (missing what AWS always sends, unparsable, or a
-     * proxy's bare 5xx): the usual hint (credentials, permissions) would send the user the wrong way.
-     */
-    private static final String NOT_FROM_AWS = "the answer was not one AWS sends: check --endpoint-url and any proxy"
-            + " between the scan and AWS, then rerun";
-
-    private static boolean notFromAws(Failure failure) {
-        return failure.errorCode().equals("InvalidResponse") || failure.errorCode().startsWith("HTTP 5")
-                || failure.message().contains("Unable to unmarshall response");
     }
 
     private static <T> T require(Call<T> call, String what, String hint) throws ScanCannotStartException, InterruptedException {

@@ -23,11 +23,14 @@ class BadInputTest {
     }
 
     static Run run(String... args) {
+        // An endpoint nobody listens on: if any check were skipped, the scan would fail differently.
+        return run(Map.of("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "x",
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:9"), args);
+    }
+
+    static Run run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        // An endpoint nobody listens on: if any check were skipped, the scan would fail differently.
-        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "x",
-                "AWS_ENDPOINT_URL", "http://127.0.0.1:9");
         int code = new Orgscan(new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env, Clock.systemUTC(), false)).run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -90,6 +93,9 @@ class BadInputTest {
         Run run = run("scan", "--out-dir", out.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("scan cannot start").contains("GetCallerIdentity").doesNotContain("\tat ");
+        // A refused connection is the network's problem, not the credentials' (issue 13).
+        assertThat(run.err()).contains("ConnectionRefused: endpoint http://127.0.0.1:9 refused the connection")
+                .contains("a network problem, not the credentials").doesNotContain("check the credentials");
         assertThat(out).as("the folder appears only when a report is swapped in").doesNotExist();
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).as("no staging folder left")

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * exit 4; a spoiled start-up or listing call stops the scan with one line,  exit 2, nothing written.
  * Never exit 0 with an unknown, never exit 1.
  *
- * <p>ORGSCAN_TEST_ATTEMPT_TIMEOUT_MS lowers the SDK's attempt and socket timeouts from 30 s to 1 s
+ * <p>ORGSCAN_TEST_TIMEOUT_MS lowers the SDK's connect, socket and attempt timeouts from 30 s to 1 s
  * (ScanJob reads it from the injected environment, like ORGSCAN_TEST_ORGANIZATIONS_MAX_BACKOFF_MS,
  * which caps Organizations' back-off at 200 ms here): a hang then costs attempts x 1 s, not x 30 s.
  */
@@ -48,7 +48,7 @@ class HostileAnswersTest {
 
     static Map<String, String> env() {
         return Map.of("AWS_ACCESS_KEY_ID", "AKIAHOSTILEMGMT00001", "AWS_SECRET_ACCESS_KEY", "hostile-management-secret",
-                "AWS_REGION", "us-east-1", "ORGSCAN_TEST_ATTEMPT_TIMEOUT_MS", "1000",
+                "AWS_REGION", "us-east-1", "ORGSCAN_TEST_TIMEOUT_MS", "1000",
                 "ORGSCAN_TEST_ORGANIZATIONS_MAX_BACKOFF_MS", "200");
     }
 

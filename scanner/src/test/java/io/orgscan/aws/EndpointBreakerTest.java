@@ -1,0 +1,77 @@
+package io.orgscan.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/** The per-endpoint breaker without a network. */
+class EndpointBreakerTest {
+    private static final URI HUNG = URI.create("https://access-analyzer.ap-east-2.amazonaws.com");
+    private static final URI OTHER = URI.create("https://access-analyzer.eu-west-1.amazonaws.com");
+
+    @Test
+    void opensAfterConsecutiveUnansweredAttemptsToOneEndpointOnly() {
+        EndpointBreaker breaker = new EndpointBreaker(2);
+        breaker.unanswered(HUNG);
+        assertThat(breaker.isOpen(HUNG)).isFalse();
+        breaker.unanswered(HUNG);
+        assertThat(breaker.isOpen(HUNG)).isTrue();
+        assertThat(breaker.isOpen(OTHER)).isFalse();
+        assertThat(breaker.refusal(HUNG)).contains("endpoint https://access-analyzer.ap-east-2.amazonaws.com did not answer"
+                + " (2 attempts in a row timed out); its remaining calls were not sent");
+        assertThat(breaker.refusal(OTHER)).isEmpty();
+    }
+
+    @Test
+    void anAnswerInBetweenResetsTheCount() {
+        EndpointBreaker breaker = new EndpointBreaker(2);
+        breaker.unanswered(HUNG);
+        breaker.answered(HUNG);
+        breaker.unanswered(HUNG);
+        assertThat(breaker.isOpen(HUNG)).isFalse();
+        breaker.unanswered(HUNG);
+        assertThat(breaker.isOpen(HUNG)).isTrue();
+        breaker.answered(HUNG);
+        assertThat(breaker.isOpen(HUNG)).isFalse();
+    }
+
+    @Test
+    void theSameHostAndPortIsOneEndpointWhateverThePath() {
+        EndpointBreaker breaker = new EndpointBreaker(2);
+        breaker.unanswered(URI.create("http://127.0.0.1:4566/"));
+        breaker.unanswered(URI.create("http://127.0.0.1:4566"));
+        assertThat(breaker.isOpen(URI.create("http://127.0.0.1:4566/x"))).isTrue();
+        assertThat(breaker.isOpen(URI.create("http://127.0.0.1:4567"))).isFalse();
+    }
+
+    @Test
+    void countsEveryThreadsTimeouts() throws InterruptedException {
+        EndpointBreaker breaker = new EndpointBreaker(1000);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int j = 0; j < 125; j++) {
+                    breaker.unanswered(HUNG);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(breaker.isOpen(HUNG)).isTrue();
+        assertThat(breaker.isOpen(OTHER)).isFalse();
+    }
+}
