@@ -101,10 +101,12 @@ public final class ScanService {
         }
         ConcurrentLinkedQueue<ErrorRecord> errors = new ConcurrentLinkedQueue<>();
         String delegatedAdministrator = null;
+        Failure administratorFailure = null;
         try {
             Optional<String> found = outcome(administratorCall);
             delegatedAdministrator = found.orElse(null);
         } catch (AwsCallException e) {
+            administratorFailure = e.failure();
             errors.add(new ErrorRecord(null, null, e.failure()));
         }
         Set<String> administrators = new TreeSet<>();
@@ -151,7 +153,8 @@ public final class ScanService {
         Map<String, List<RegionDeny>> regionDenies = policies == null ? Map.of()
                 : regionDenies(policies, ancestries, organization.managementAccountId());
         CoverageMatrix matrix = new CoverageEvaluator().evaluate(new ScanObservations(organization.managementAccountId(),
-                delegatedAdministrator, settings.policy(), universe, excluded, observations, regionDenies));
+                delegatedAdministrator, settings.policy(), universe, excluded, observations, regionDenies,
+                administratorFailure));
 
         ScanMetadata metadata = new ScanMetadata(scanIds.get(), startedAt, clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 caller.arn(), caller.accountId(), organization.id(), organization.managementAccountId(),
