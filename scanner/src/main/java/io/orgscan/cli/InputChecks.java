@@ -30,6 +30,10 @@ final class InputChecks {
     static List<String> list(String option, List<String> raw, Predicate<String> valid, String expected) throws UsageException {
         Set<String> values = new LinkedHashSet<>();
         for (String item : raw) {
+            // An empty value names nothing: taken as "no filter" it would silently widen the scan.
+            if (item.replace(",", "").isBlank()) {
+                throw new UsageException(option + ": the value is empty; name at least one, or leave the option out");
+            }
             for (String value : item.split(",")) {
                 String trimmed = value.trim();
                 if (trimmed.isEmpty()) {
@@ -132,6 +136,10 @@ final class InputChecks {
 
     /** Fails before the scan, not after an hour of it, when reports cannot be written. */
     static Path writableDirectory(String option, Path dir) throws UsageException {
+        if (dir == null || dir.toString().isBlank()) {
+            // Path.of("") is the current directory: an empty value would write the reports there.
+            throw new UsageException(option + ": the value is empty; name a folder");
+        }
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".orgscan-probe", ".tmp");
