@@ -2,44 +2,50 @@ package io.orgscan.e2e.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orgscan.e2e.OrgscanProcess;
 import io.orgscan.report.testkit.CsvReader;
 import io.orgscan.simulator.AwsSimulator;
-import io.orgscan.simulator.scenario.Faults;
 import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.scenario.ScenarioLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13 item 2: when ListDelegatedAdministrators fails (throttled past its retries), the cells the
+ * Issue 13 item 2: when ListDelegatedAdministrators fails (here denied by an SCP), the cells the
  * delegated administrator's organization analyzers cover are undecided, never NON_COMPLIANT, and
  * errors.csv's ListDelegatedAdministrators row counts them. scenarios/scan-rules.json, scanned from
- * the security account (the delegated administrator), once as it is and once with the lookup throttled.
+ * the security account (the delegated administrator), once as it is and once with the lookup denied.
  */
 class DelegatedAdministratorUnknownTest {
+    static final Path SCENARIO = Path.of("src/test/resources/scenarios/scan-rules.json");
+    static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
 
     @Test
-    void aThrottledLookupLeavesTheAdministratorsCoverageUndecidedAndCountsIt() throws Exception {
-        Scenario rules = ScenarioLoader.load(Path.of("src/test/resources/scenarios/scan-rules.json"));
+    void aFailedLookupLeavesTheAdministratorsCoverageUndecidedAndCountsIt() throws Exception {
+        Scenario rules = ScenarioLoader.load(SCENARIO);
         Map<String, CSVRecord> baseline = scan(rules, dir.resolve("baseline"));
 
-        Faults faults = rules.faults();
-        List<Faults.ThrottleRule> throttle = new ArrayList<>(faults.throttle());
-        throttle.add(new Faults.ThrottleRule(ScanEndToEndTest.SECURITY, "us-east-1", "organizations",
-                "ListDelegatedAdministrators", null, 0, 1000));
-        Scenario throttled = rules.withFaults(new Faults(faults.latencyMs(), faults.assumeRoleDenied(),
-                faults.listAnalyzersDenied(), throttle, faults.internalError(), faults.credentialLifetime()));
-        Path out = dir.resolve("throttled");
-        Map<String, CSVRecord> cells = scan(throttled, out);
+        // Denied by a service control policy on the security account: not retried, so the test does not
+        // wait out the Organizations retry budget of minutes that a lookup throttled for good would.
+        ObjectNode tree = (ObjectNode) JSON.readTree(Files.readString(SCENARIO));
+        tree.putArray("serviceControlPolicies").add(JSON.readTree("""
+                {"id": "p-denylookup1", "name": "DenyDelegatedAdministratorLookup", "targets": ["%s"],
+                 "content": {"Version": "2012-10-17", "Statement": [{"Sid": "DenyLookup", "Effect": "Deny",
+                   "Action": "organizations:ListDelegatedAdministrators", "Resource": "*"}]}}
+                """.formatted(ScanEndToEndTest.SECURITY)));
+        Scenario denied = ScenarioLoader.parse(JSON.writeValueAsString(tree), "scan-rules.json with the lookup denied");
+        Path out = dir.resolve("denied");
+        Map<String, CSVRecord> cells = scan(denied, out);
 
         String adminArn = ":" + ScanEndToEndTest.SECURITY + ":analyzer/";
         int undecided = 0;
@@ -50,10 +56,13 @@ class DelegatedAdministratorUnknownTest {
                     && before.get("covered_by_arn").contains(adminArn)
                     && !before.get("account_id").equals(ScanEndToEndTest.SECURITY);
             if (byAdministrator) {
-                assertThat(after.get("status") + " " + after.get("reason")).as(entry.getKey())
-                        .isEqualTo("INSUFFICIENT_DATA API_ERROR");
-                assertThat(after.get("detail")).as(entry.getKey()).startsWith("ListDelegatedAdministrators: TooManyRequestsException");
-                undecided++;
+                // Undecided: for the lookup, or for the account's own failed calls, which the
+                // administrator's certain coverage no longer overrides.
+                assertThat(after.get("status")).as(entry.getKey()).isEqualTo("INSUFFICIENT_DATA");
+                if (after.get("reason").equals("DENIED_BY_SCP")) {
+                    assertThat(after.get("detail")).as(entry.getKey()).startsWith("ListDelegatedAdministrators: AccessDeniedException");
+                    undecided++;
+                }
             } else if (!after.get("detail").startsWith("ListDelegatedAdministrators")) {
                 assertThat(after.get("reason")).as(entry.getKey()).isEqualTo(before.get("reason"));
             }
