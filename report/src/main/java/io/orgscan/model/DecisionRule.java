@@ -34,6 +34,10 @@ public enum DecisionRule {
     ORGANIZATION_ANALYZERS_NOT_READ(CoveragePolicy.ORG, "no own analyzer, and the management or delegated-"
             + "administrator account's analyzers in the region could not be read", Reason.DENIED_BY_SCP,
             Reason.ACCESS_DENIED, Reason.API_ERROR),
+    DELEGATED_ADMINISTRATOR_UNKNOWN(CoveragePolicy.ORG, "no own ACTIVE analyzer, ListDelegatedAdministrators failed, "
+            + "and an organization analyzer of an unknown delegated administrator could cover the region: an ACTIVE "
+            + "account other than the management account holds an ACTIVE ORGANIZATION analyzer there, or some ACTIVE "
+            + "account's analyzers there were not read", Reason.DENIED_BY_SCP, Reason.ACCESS_DENIED, Reason.API_ERROR),
     ANALYZER_NOT_ACTIVE(null, "an ACCOUNT or ORGANIZATION analyzer that would count exists but is CREATING, "
             + "DISABLED or FAILED", Reason.ANALYZER_NOT_ACTIVE),
     NO_EXTERNAL_ACCESS_ANALYZER(null, "no analyzer, or only unused-access or internal-access analyzers (they do "

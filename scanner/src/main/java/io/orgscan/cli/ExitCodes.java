@@ -1,7 +1,14 @@
 package io.orgscan.cli;
 
+import io.orgscan.model.Cell;
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.model.CoverageMatrix;
+import io.orgscan.model.Reason;
+import io.orgscan.model.RegionOptStatus;
 import io.orgscan.model.ScanResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** Every exit code of orgscan, decided here and nowhere else (tabled in the README). */
 public final class ExitCodes {
@@ -13,7 +20,10 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Some cells are NON_COMPLIANT, and nothing is unknown. */
     public static final int NON_COMPLIANT = 3;
-    /** Some cells are INSUFFICIENT_DATA or some AWS call failed: the scan is incomplete, which outranks non-compliance. */
+    /**
+     * Some cells are INSUFFICIENT_DATA or some AWS call failed: the scan is incomplete, which outranks
+     * non-compliance; or the run checked nothing it could pass on ({@link #nothingChecked}).
+     */
     public static final int INSUFFICIENT_DATA = 4;
     /**
      * Another orgscan run holds the lock of the {@code --out-dir} folder: nothing was scanned or written.
@@ -31,8 +41,44 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
+    /**
+     * Why a run proves nothing it could pass on, in one line, or empty: no applicable cell (every cell
+     * NOT_APPLICABLE: a scope that leaves everything out, --accounts X --exclude-accounts X), or regions
+     * of the matrix that no account's DescribeRegions listed although some account's answered without
+     * them (a --regions typo such as us-eest-1: its cells are REGION_NOT_ENABLED). Such a run exits
+     * {@link #INSUFFICIENT_DATA}, never {@link #OK}.
+     */
+    public static Optional<String> nothingChecked(ScanResult result) {
+        CoverageMatrix matrix = result.matrix();
+        List<String> unlisted = new ArrayList<>();
+        for (String region : matrix.regions()) {
+            // A cell REGION_NOT_ENABLED with no opt-in status: the account's DescribeRegions answered without it.
+            boolean answeredWithout = false;
+            boolean listed = false;
+            for (Cell cell : matrix.cells()) {
+                if (cell.key().region().equals(region)) {
+                    listed |= cell.regionOptStatus() != RegionOptStatus.UNKNOWN;
+                    answeredWithout |= cell.regionOptStatus() == RegionOptStatus.UNKNOWN
+                            && cell.reason() == Reason.REGION_NOT_ENABLED;
+                }
+            }
+            if (answeredWithout && !listed) {
+                unlisted.add(region);
+            }
+        }
+        if (!unlisted.isEmpty()) {
+            return Optional.of(String.join(", ", unlisted) + (unlisted.size() == 1 ? " is not a region" : " are not regions")
+                    + " any account listed");
+        }
+        if (matrix.cells().stream().allMatch(c -> c.status() == ComplianceStatus.NOT_APPLICABLE)) {
+            return Optional.of("no applicable cell: the scope left no active account in an enabled region to check");
+        }
+        return Optional.empty();
+    }
+
     public static int of(ScanResult result) {
-        if (result.matrix().count(ComplianceStatus.INSUFFICIENT_DATA) > 0 || !result.errors().isEmpty()) {
+        if (result.matrix().count(ComplianceStatus.INSUFFICIENT_DATA) > 0 || !result.errors().isEmpty()
+                || nothingChecked(result).isPresent()) {
             return INSUFFICIENT_DATA;
         }
         if (result.matrix().count(ComplianceStatus.NON_COMPLIANT) > 0) {

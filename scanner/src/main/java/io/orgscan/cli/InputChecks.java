@@ -30,6 +30,10 @@ final class InputChecks {
     static List<String> list(String option, List<String> raw, Predicate<String> valid, String expected) throws UsageException {
         Set<String> values = new LinkedHashSet<>();
         for (String item : raw) {
+            // An empty value names nothing: taken as "no filter" it would silently widen the scan.
+            if (item.replace(",", "").isBlank()) {
+                throw new UsageException(option + ": the value is empty; name at least one, or leave the option out");
+            }
             for (String value : item.split(",")) {
                 String trimmed = value.trim();
                 if (trimmed.isEmpty()) {
@@ -136,6 +140,10 @@ final class InputChecks {
      * the folder appears only when its report is swapped in ({@link RunFolder}).
      */
     static Path writableDirectory(String option, Path dir) throws UsageException {
+        if (dir == null || dir.toString().isBlank()) {
+            // Path.of("") is the current directory: an empty value would write the reports there.
+            throw new UsageException(option + ": the value is empty; name a folder");
+        }
         try {
             RunFolder.check(dir);
             return dir;

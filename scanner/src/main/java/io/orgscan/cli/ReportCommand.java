@@ -1,5 +1,6 @@
 package io.orgscan.cli;
 
+import io.orgscan.evaluate.RecordedObservations;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.evidence.Changes;
 import io.orgscan.report.evidence.PreviousScan;
@@ -52,6 +53,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (ScanFileException e) {
             throw new UsageException(e.getMessage(), e);
         }
+        reprove(result);
         if (previous != null) {
             try {
                 Changes.requireComparable(previous, result);
@@ -60,5 +62,28 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         return new ScanJob(context).write(result, InputChecks.writableDirectory("--out-dir", outDir), chosen, previous);
+    }
+
+    /**
+     * Judges every cell again from the observations scan.json records, with the scanner's own
+     * evaluator, and refuses a file whose cells they do not give: an edited status, reason or
+     * covered_by_arn, a cell in a region or of an account the observations do not have. A file
+     * without observations (written before they were recorded) cannot be re-proved and is refused
+     * too: otherwise deleting the section would get an edited file through.
+     */
+    private void reprove(ScanResult result) throws UsageException {
+        if (result.observations() == null) {
+            throw new UsageException(scanFile + ": no \"observations\": this scan.json cannot be re-proved (written "
+                    + "by an older orgscan, or the section was removed); scan again");
+        }
+        java.util.Optional<String> disagreement;
+        try {
+            disagreement = RecordedObservations.firstDisagreement(result);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(scanFile + ": scan.json does not re-prove: " + e.getMessage(), e);
+        }
+        if (disagreement.isPresent()) {
+            throw new UsageException(scanFile + ": scan.json " + disagreement.get() + "; refusing to render it");
+        }
     }
 }

@@ -31,7 +31,9 @@ final class ScanSummary {
         written.stream().filter(p -> p.getFileName().toString().equals(RunFile.SHA256SUMS.fileName())).findFirst()
                 .ifPresent(sums -> out.println("verify: cd " + sums.getParent() + " && sha256sum -c "
                         + RunFile.SHA256SUMS.fileName()));
-        out.println("result: " + verdict(ExitCodes.of(result)));
+        out.println("result: " + ExitCodes.nothingChecked(result)
+                .map(why -> "INCOMPLETE: " + why + " (exit " + ExitCodes.INSUFFICIENT_DATA + ")")
+                .orElse(verdict(ExitCodes.of(result))));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.orgscan.evaluate;
 
 import io.orgscan.model.AccountRef;
+import io.orgscan.model.AccountState;
 import io.orgscan.model.Analyzer;
 import io.orgscan.model.AnalyzerType;
 import io.orgscan.model.Cell;
@@ -37,6 +38,10 @@ public final class CoverageEvaluator {
             }
         }
         Set<String> enabledEverywhere = enabledInEveryAccount(observations);
+        Failure administratorFailure = observations.policy() == CoveragePolicy.ORG
+                ? observations.delegatedAdministratorFailure() : null;
+        Set<String> unknownOrganization = administratorFailure == null ? Set.of()
+                : unknownOrganizationAnalyzers(observations);
         List<DecisionRule> rules = Arrays.stream(DecisionRule.values())
                 .filter(rule -> rule.appliesUnder(observations.policy())).toList();
         List<Cell> cells = new ArrayList<>();
@@ -44,7 +49,8 @@ public final class CoverageEvaluator {
             List<RegionDeny> denies = observations.regionDenies(account.account().id());
             for (String region : observations.universe()) {
                 CellFacts facts = new CellFacts(account, region, observations.excludedRegions().contains(region),
-                        enabledEverywhere.contains(region), organizationAnalyzers.get(region), denies);
+                        enabledEverywhere.contains(region), organizationAnalyzers.get(region), denies,
+                        administratorFailure, unknownOrganization.contains(region));
                 cells.add(judge(rules, facts));
             }
         }
@@ -101,6 +107,7 @@ public final class CoverageEvaluator {
                     : facts.undecided(FailureKind.reasonFor(account.regionsFailure()), account.regionsFailure());
             case ANALYZERS_NOT_READ -> analyzersNotRead(facts);
             case ORGANIZATION_ANALYZERS_NOT_READ -> organizationAnalyzersNotRead(facts);
+            case DELEGATED_ADMINISTRATOR_UNKNOWN -> delegatedAdministratorUnknown(facts);
             case ANALYZER_NOT_ACTIVE -> analyzerNotActive(facts);
             case NO_EXTERNAL_ACCESS_ANALYZER -> facts.decided(Reason.NO_EXTERNAL_ACCESS_ANALYZER, facts.own().isEmpty()
                     ? "no analyzer in the region"
@@ -155,6 +162,45 @@ public final class CoverageEvaluator {
         return facts.undecided(FailureKind.reasonFor(failure), explained);
     }
 
+    private static Cell delegatedAdministratorUnknown(CellFacts facts) {
+        Failure failure = facts.administratorFailure();
+        if (failure == null || !facts.unknownOrganizationAnalyzer()) {
+            return null;
+        }
+        Failure explained = new Failure(failure.operation(), failure.errorCode(),
+                "the Access Analyzer delegated administrator is unknown, and an organization analyzer of it could "
+                        + "cover this region: " + failure.message(), failure.attempts());
+        return facts.undecided(FailureKind.reasonFor(failure), explained);
+    }
+
+    /**
+     * Per region, true when an organization analyzer of an unknown delegated administrator could be
+     * there: an ACTIVE account other than the management account lists an ACTIVE ORGANIZATION analyzer
+     * in it, or some ACTIVE account's analyzers in it were not read (never scanned included).
+     */
+    private static Set<String> unknownOrganizationAnalyzers(ScanObservations observations) {
+        Set<String> regions = new HashSet<>();
+        for (String region : observations.universe()) {
+            for (AccountObservation account : observations.accounts()) {
+                if (account.account().state() != AccountState.ACTIVE) {
+                    continue;
+                }
+                RegionObservation listed = account.regions().get(region);
+                boolean notRead = account.sessionFailure() != null || account.regionsFailure() != null
+                        || account.regionStatus().isEmpty()
+                        || (account.optStatus(region).isEnabled() && (listed == null || !listed.succeeded()));
+                boolean organizationAnalyzer = listed != null && listed.succeeded()
+                        && !account.account().id().equals(observations.managementAccountId())
+                        && listed.analyzers().stream().anyMatch(a -> a.type() == AnalyzerType.ORGANIZATION && a.isActive());
+                if (notRead || organizationAnalyzer) {
+                    regions.add(region);
+                    break;
+                }
+            }
+        }
+        return regions;
+    }
+
     private static Cell analyzerNotActive(CellFacts facts) {
         List<Analyzer> inactive = new ArrayList<>();
         for (Analyzer analyzer : facts.own()) {
@@ -193,11 +239,13 @@ public final class CoverageEvaluator {
      * @param denies            the SCP region-deny statements that apply to the account
      */
     private record CellFacts(AccountObservation account, CellKey key, RegionOptStatus optStatus, boolean regionExcluded,
-                             boolean enabledEverywhere, OrganizationAnalyzers organization, List<RegionDeny> denies) {
+                             boolean enabledEverywhere, OrganizationAnalyzers organization, List<RegionDeny> denies,
+                             Failure administratorFailure, boolean unknownOrganizationAnalyzer) {
         CellFacts(AccountObservation account, String region, boolean regionExcluded, boolean enabledEverywhere,
-                  OrganizationAnalyzers organization, List<RegionDeny> denies) {
+                  OrganizationAnalyzers organization, List<RegionDeny> denies, Failure administratorFailure,
+                  boolean unknownOrganizationAnalyzer) {
             this(account, new CellKey(account.account().id(), region), account.optStatus(region), regionExcluded,
-                    enabledEverywhere, organization, denies);
+                    enabledEverywhere, organization, denies, administratorFailure, unknownOrganizationAnalyzer);
         }
 
         /** True when the account's DescribeRegions answered, so a region it did not list is not enabled. */

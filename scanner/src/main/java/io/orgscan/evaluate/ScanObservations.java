@@ -1,6 +1,7 @@
 package io.orgscan.evaluate;
 
 import io.orgscan.model.CoveragePolicy;
+import io.orgscan.model.Failure;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,10 @@ import java.util.Set;
  * @param regionDenies             per account id, the SCP region-deny statements that apply to it
  *                                 (read only with {@code --scp-denied-regions not-applicable}; none
  *                                 for the management account, which SCPs never restrict)
+ * @param delegatedAdministratorFailure the ListDelegatedAdministrators failure, or null when the
+ *                                 lookup answered (then {@code delegatedAdministratorId} is known,
+ *                                 null meaning none); when it failed, which account's organization
+ *                                 analyzers count is unknown
  */
 public record ScanObservations(
         String managementAccountId,
@@ -23,7 +28,8 @@ public record ScanObservations(
         List<String> universe,
         Set<String> excludedRegions,
         List<AccountObservation> accounts,
-        Map<String, List<RegionDeny>> regionDenies) {
+        Map<String, List<RegionDeny>> regionDenies,
+        Failure delegatedAdministratorFailure) {
     public ScanObservations {
         Objects.requireNonNull(managementAccountId, "managementAccountId");
         Objects.requireNonNull(policy, "policy");
@@ -31,6 +37,16 @@ public record ScanObservations(
         excludedRegions = Set.copyOf(excludedRegions);
         accounts = List.copyOf(accounts);
         regionDenies = Map.copyOf(regionDenies);
+        if (delegatedAdministratorFailure != null && delegatedAdministratorId != null) {
+            throw new IllegalArgumentException("a failed delegated-administrator lookup names no administrator");
+        }
+    }
+
+    /** Observations of a scan whose delegated-administrator lookup answered. */
+    public ScanObservations(String managementAccountId, String delegatedAdministratorId, CoveragePolicy policy,
+                            List<String> universe, Set<String> excludedRegions, List<AccountObservation> accounts,
+                            Map<String, List<RegionDeny>> regionDenies) {
+        this(managementAccountId, delegatedAdministratorId, policy, universe, excludedRegions, accounts, regionDenies, null);
     }
 
     /** Observations without SCP region denies (the default). */

@@ -2,6 +2,7 @@ package io.orgscan.scan;
 
 import io.orgscan.evaluate.AccountObservation;
 import io.orgscan.evaluate.CoverageEvaluator;
+import io.orgscan.evaluate.RecordedObservations;
 import io.orgscan.evaluate.RegionDeny;
 import io.orgscan.evaluate.RegionObservation;
 import io.orgscan.evaluate.ScanObservations;
@@ -105,10 +106,12 @@ public final class ScanService {
         }
         ConcurrentLinkedQueue<ErrorRecord> errors = new ConcurrentLinkedQueue<>();
         String delegatedAdministrator = null;
+        Failure administratorFailure = null;
         try {
             Optional<String> found = outcome(administratorCall);
             delegatedAdministrator = found.orElse(null);
         } catch (AwsCallException e) {
+            administratorFailure = e.failure();
             errors.add(new ErrorRecord(null, null, e.failure()));
         }
         Set<String> administrators = new TreeSet<>();
@@ -154,8 +157,10 @@ public final class ScanService {
         excluded.retainAll(universe);
         Map<String, List<RegionDeny>> regionDenies = policies == null ? Map.of()
                 : regionDenies(policies, ancestries, organization.managementAccountId());
-        CoverageMatrix matrix = new CoverageEvaluator().evaluate(new ScanObservations(organization.managementAccountId(),
-                delegatedAdministrator, settings.policy(), universe, excluded, observations, regionDenies));
+        ScanObservations seen = new ScanObservations(organization.managementAccountId(),
+                delegatedAdministrator, settings.policy(), universe, excluded, observations, regionDenies,
+                administratorFailure);
+        CoverageMatrix matrix = new CoverageEvaluator().evaluate(seen);
 
         ScanMetadata metadata = new ScanMetadata(scanIds.get(), startedAt, clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 caller.arn(), caller.accountId(), organization.id(), organization.managementAccountId(),
@@ -165,7 +170,7 @@ public final class ScanService {
         sortedErrors.sort(Comparator.comparing((ErrorRecord e) -> nullFirst(e.accountId()))
                 .thenComparing(e -> nullFirst(e.region()))
                 .thenComparing(e -> e.failure().operation()));
-        return new ScanResult(metadata, matrix, sortedErrors);
+        return new ScanResult(metadata, matrix, sortedErrors, RecordedObservations.of(seen));
     }
 
     /** Per account, the region-deny statements attached on its path; never for the management account, which SCPs never restrict. */

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,56 @@ class BadInputTest {
         Run run = run(args.trim().split("\\s+"));
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains(message).doesNotContain("\tat ").doesNotContain("Exception:");
+    }
+
+    @ParameterizedTest(name = "{0} \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            "--regions          | ''",
+            "--regions          | ','",
+            "--exclude-regions  | ''",
+            "--accounts         | ''",
+            "--exclude-accounts | ' '",
+            "--ous              | ''",
+    })
+    void anEmptyScopeValueIsAUsageErrorNotAWiderScan(String option, String value) {
+        Run run = run("scan", option, value, "--out-dir", dir.resolve("out").toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains(option + ": the value is empty").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anEmptyOutputFolderIsAUsageErrorNotTheCurrentDirectory() {
+        for (String command : List.of("scan", "demo")) {
+            Run run = run(command, "--out-dir", "");
+            assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).contains("--out-dir: the value is empty");
+        }
+        Run report = run("report", "scan.json", "--out-dir", "");
+        assertThat(report.code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void aRegionNoAccountListedIsIncompleteAndSaysSo() {
+        Run run = run("demo", "--regions", "us-eest-1", "--out-dir", dir.resolve("typo").toString());
+        assertThat(run.out()).as(run.err()).contains("result: INCOMPLETE: us-eest-1 is not a region any account listed (exit 4)")
+                .contains("a real scan would exit 4");
+    }
+
+    @Test
+    void aRegionNoAccountListedBesideRealOnesIsStillIncomplete() {
+        Run run = run("demo", "--regions", "eu-west-1,us-eest-1", "--out-dir", dir.resolve("typo2").toString());
+        assertThat(run.out()).as(run.err()).contains("us-eest-1 is not a region any account listed")
+                .doesNotContain("eu-west-1 is not").contains("a real scan would exit 4");
+    }
+
+    @Test
+    void aScopeThatLeavesEveryAccountOutIsIncomplete() {
+        Run listed = run("demo", "--out-dir", dir.resolve("all").toString());
+        String account = listed.out().lines().filter(l -> l.startsWith("scan ")).findFirst().orElseThrow()
+                .replaceAll(".*management account (\\d{12}).*", "$1");
+        Run run = run("demo", "--accounts", account, "--exclude-accounts", account, "--out-dir", dir.resolve("none").toString());
+        assertThat(run.out()).as(run.err()).contains("result: INCOMPLETE: no applicable cell")
+                .contains("a real scan would exit 4");
     }
 
     @Test

@@ -39,6 +39,10 @@ class CoverageEvaluatorTest {
 
     static final Failure DENIED = new Failure("ListAnalyzers", "AccessDeniedException", "not authorized", 1);
     static final Failure THROTTLED = new Failure("ListAnalyzers", "ThrottlingException", "Rate exceeded", 3);
+    static final Failure LOOKUP_THROTTLED = new Failure("ListDelegatedAdministrators", "TooManyRequestsException",
+            "Rate exceeded", 14);
+    static final Failure LOOKUP_DENIED = new Failure("ListDelegatedAdministrators", "AccessDeniedException",
+            "not authorized to perform: organizations:ListDelegatedAdministrators", 1);
     static final Failure ROLE_DENIED = new Failure("AssumeRole", "AccessDenied", "not authorized to assume", 1);
     static final Failure SCP_DENIED = new Failure("ListAnalyzers", "AccessDeniedException", "User: arn:aws:sts::333333333333:"
             + "assumed-role/OrgScan/orgscan is not authorized to perform: access-analyzer:ListAnalyzers on resource: "
@@ -52,6 +56,7 @@ class CoverageEvaluatorTest {
         final Map<String, Account> accounts = new LinkedHashMap<>();
         final Set<String> excludedRegions = new java.util.HashSet<>();
         String delegatedAdministrator = ADMIN;
+        Failure administratorFailure;
         final Map<String, List<RegionDeny>> regionDenies = new HashMap<>();
 
         Org() {
@@ -66,7 +71,13 @@ class CoverageEvaluatorTest {
 
         ScanObservations observations(CoveragePolicy policy) {
             return new ScanObservations(MGMT, delegatedAdministrator, policy, UNIVERSE, excludedRegions,
-                    accounts.values().stream().map(Account::observation).toList(), regionDenies);
+                    accounts.values().stream().map(Account::observation).toList(), regionDenies, administratorFailure);
+        }
+
+        /** ListDelegatedAdministrators failed: the delegated administrator is unknown. */
+        void administratorUnknown(Failure failure) {
+            delegatedAdministrator = null;
+            administratorFailure = failure;
         }
 
         /** An SCP statement that denies every region but {@code allowed} to {@code account}. */
@@ -302,6 +313,56 @@ class CoverageEvaluatorTest {
                             o.get(MGMT).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
                         },
                         MEMBER, R, Reason.ACTIVE_ORGANIZATION_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("delegated administrator unknown: an ACTIVE ORGANIZATION analyzer of another account leaves a member undecided",
+                        o -> {
+                            o.administratorUnknown(LOOKUP_THROTTLED);
+                            o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+                        },
+                        MEMBER, R, Reason.API_ERROR, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("delegated administrator unknown, lookup denied: the reason is the lookup's",
+                        o -> {
+                            o.administratorUnknown(LOOKUP_DENIED);
+                            o.get(OTHER).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+                        },
+                        MEMBER, R, Reason.ACCESS_DENIED, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("delegated administrator unknown: an account whose analyzers were not read leaves a member undecided",
+                        o -> {
+                            o.administratorUnknown(LOOKUP_THROTTLED);
+                            o.get(OTHER).sessionFailure = ROLE_DENIED;
+                        },
+                        MEMBER, R, Reason.API_ERROR, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("delegated administrator unknown: an out-of-scope account never read leaves a member undecided",
+                        o -> {
+                            o.administratorUnknown(LOOKUP_THROTTLED);
+                            o.get(OTHER).inScope = false;
+                            o.get(OTHER).optStatus.clear();
+                        },
+                        MEMBER, R, Reason.API_ERROR, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("delegated administrator unknown: the holder of the ORGANIZATION analyzer is covered by its own",
+                        o -> {
+                            o.administratorUnknown(LOOKUP_THROTTLED);
+                            o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+                        },
+                        ADMIN, R, Reason.ACTIVE_ORGANIZATION_ANALYZER, Reason.ACTIVE_ORGANIZATION_ANALYZER),
+                new Rule("delegated administrator unknown: the management account's organization analyzer still covers",
+                        o -> {
+                            o.administratorUnknown(LOOKUP_THROTTLED);
+                            o.get(MGMT).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+                        },
+                        MEMBER, R, Reason.ACTIVE_ORGANIZATION_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("delegated administrator unknown, every account read and no other ORGANIZATION analyzer: no analyzer",
+                        o -> {
+                            o.administratorUnknown(LOOKUP_THROTTLED);
+                            o.get(OTHER).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.DISABLED, null);
+                        },
+                        MEMBER, R, Reason.NO_EXTERNAL_ACCESS_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER),
+                new Rule("delegated administrator unknown: a member with its own analyzer is covered",
+                        o -> {
+                            o.administratorUnknown(LOOKUP_THROTTLED);
+                            o.get(ADMIN).analyzer(R, AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+                            o.get(MEMBER).analyzer(R, AnalyzerType.ACCOUNT, AnalyzerStatus.ACTIVE, null);
+                        },
+                        MEMBER, R, Reason.ACTIVE_ACCOUNT_ANALYZER, Reason.ACTIVE_ACCOUNT_ANALYZER),
                 new Rule("suspended management account hides nothing",
                         o -> o.get(MGMT).state = AccountState.SUSPENDED,
                         MEMBER, R, Reason.NO_EXTERNAL_ACCESS_ANALYZER, Reason.NO_EXTERNAL_ACCESS_ANALYZER)

@@ -24,7 +24,10 @@ import java.util.Optional;
  *       DescribeRegions: they leave every region of the account undecided);</li>
  *   <li>a failed call in the cell's region of the management account or the delegated administrator,
  *       same operation and code (under the org policy their organization analyzers decide other
- *       accounts' cells).</li>
+ *       accounts' cells);</li>
+ *   <li>a failed call tied to no account and no region, same operation and code
+ *       (ListDelegatedAdministrators: an unknown delegated administrator leaves organization
+ *       coverage unknown).</li>
  * </ol>
  * An undecided cell without such a row is a gap in the evidence; the Reconciliation sheet counts it.
  */
@@ -63,6 +66,9 @@ public final class ErrorLinks {
             }
             for (int a = 0; found == null && a < administrators.size(); a++) {
                 found = firstByKey.get(new Key(administrators.get(a), region, failure.operation(), failure.errorCode()));
+            }
+            if (found == null) {
+                found = firstByKey.get(new Key(null, null, failure.operation(), failure.errorCode()));
             }
             if (found != null) {
                 errorOfCell.put(cell.key(), found);

@@ -3,6 +3,7 @@ package io.orgscan.report.json;
 import static io.orgscan.report.json.ScanJsonSchema.ACCOUNTS;
 import static io.orgscan.report.json.ScanJsonSchema.CELLS;
 import static io.orgscan.report.json.ScanJsonSchema.ERRORS;
+import static io.orgscan.report.json.ScanJsonSchema.OBSERVATIONS;
 import static io.orgscan.report.json.ScanJsonSchema.REGIONS;
 import static io.orgscan.report.json.ScanJsonSchema.SCAN;
 import static io.orgscan.report.json.ScanJsonSchema.SCHEMA_VERSION;
@@ -33,6 +34,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.orgscan.model.AccountRef;
 import io.orgscan.model.Cell;
 import io.orgscan.model.CoverageMatrix;
+import io.orgscan.model.Observations;
 import io.orgscan.model.ErrorRecord;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
@@ -41,6 +43,7 @@ import io.orgscan.report.json.ScanJsonSchema.CellJson;
 import io.orgscan.report.json.ScanJsonSchema.ErrorJson;
 import io.orgscan.report.json.ScanJsonSchema.InvalidValue;
 import io.orgscan.report.json.ScanJsonSchema.MetadataJson;
+import io.orgscan.report.json.ScanJsonSchema.ObservationsJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -111,6 +114,10 @@ public final class ScanJson {
             gen.writeEndArray();
             writeArray(gen, CELLS, result.matrix().cells(), CellJson::of);
             writeArray(gen, ERRORS, result.errors(), ErrorJson::of);
+            if (result.observations() != null) {
+                gen.writeFieldName(OBSERVATIONS);
+                MAPPER.writeValue(gen, ObservationsJson.of(result.observations()));
+            }
             gen.writeEndObject();
             gen.writeRaw('\n');
         }
@@ -189,6 +196,7 @@ public final class ScanJson {
         List<String> regions = null;
         List<Cell> cells = null;
         List<ErrorRecord> errors = null;
+        Observations observations = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = MAPPER.createParser(in)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -201,6 +209,8 @@ public final class ScanJson {
                     case REGIONS -> regions = array(file, p, REGIONS, String.class, region -> region);
                     case CELLS -> cells = array(file, p, CELLS, CellJson.class, CellJson::toModel);
                     case ERRORS -> errors = array(file, p, ERRORS, ErrorJson.class, ErrorJson::toModel);
+                    case OBSERVATIONS -> observations = entry(file, p, OBSERVATIONS, ObservationsJson.class,
+                            ObservationsJson::toModel);
                     default -> throw new ScanFileException(file, "unknown top-level field \"" + name + "\" (line "
                             + p.currentTokenLocation().getLineNr() + ")", null);
                 }
@@ -221,7 +231,7 @@ public final class ScanJson {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ScanFileException(file, "invalid matrix: " + e.getMessage(), e);
         }
-        return new ScanResult(metadata, matrix, errors);
+        return new ScanResult(metadata, matrix, errors, observations);
     }
 
     private static void requirePresent(Path file, Object value, String name) throws ScanFileException {

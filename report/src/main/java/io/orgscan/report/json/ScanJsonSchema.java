@@ -14,6 +14,7 @@ import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.CoveragePolicy;
 import io.orgscan.model.ErrorRecord;
 import io.orgscan.model.Failure;
+import io.orgscan.model.Observations;
 import io.orgscan.model.Parameter;
 import io.orgscan.model.ParameterSource;
 import io.orgscan.model.Reason;
@@ -24,7 +25,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -47,8 +50,9 @@ final class ScanJsonSchema {
     static final String REGIONS = "regions";
     static final String CELLS = "cells";
     static final String ERRORS = "errors";
-    /** Top-level fields in the order they are written. */
-    static final List<String> TOP_LEVEL = List.of(SCHEMA_VERSION, SCAN, ACCOUNTS, REGIONS, CELLS, ERRORS);
+    static final String OBSERVATIONS = "observations";
+    /** Top-level fields in the order they are written ({@code observations} may be absent when read: an older file). */
+    static final List<String> TOP_LEVEL = List.of(SCHEMA_VERSION, SCAN, ACCOUNTS, REGIONS, CELLS, ERRORS, OBSERVATIONS);
 
     private ScanJsonSchema() {
     }
@@ -200,7 +204,7 @@ final class ScanJsonSchema {
                     failureValue);
         }
 
-        private static RegionOptStatus regionOptStatus(String value) {
+        static RegionOptStatus regionOptStatus(String value) {
             required(value, "region_opt_status");
             return Arrays.stream(RegionOptStatus.values())
                     .filter(s -> s.awsValue().equals(value))
@@ -265,6 +269,111 @@ final class ScanJsonSchema {
             Failure failureValue = nested("failure", () -> required(failure, "").toModel());
             return new ErrorRecord(account, regionName, failureValue);
         }
+    }
+
+    @JsonPropertyOrder({"delegated_administrator_lookup_failure", "excluded_regions", "accounts"})
+    record ObservationsJson(
+            @JsonProperty("delegated_administrator_lookup_failure") FailureJson delegatedAdministratorLookupFailure,
+            @JsonProperty("excluded_regions") List<String> excludedRegions,
+            @JsonProperty("accounts") List<AccountSeenJson> accounts) {
+
+        static ObservationsJson of(Observations o) {
+            return new ObservationsJson(o.delegatedAdministratorFailure() == null ? null
+                    : FailureJson.of(o.delegatedAdministratorFailure()), o.excludedRegions(),
+                    o.accounts().stream().map(AccountSeenJson::of).toList());
+        }
+
+        Observations toModel() {
+            Failure lookup = delegatedAdministratorLookupFailure == null ? null
+                    : nested("delegated_administrator_lookup_failure", delegatedAdministratorLookupFailure::toModel);
+            return new Observations(lookup, list(excludedRegions, "excluded_regions", r -> validRegion(r, "")),
+                    list(accounts, "accounts", AccountSeenJson::toModel));
+        }
+    }
+
+    @JsonPropertyOrder({"account_id", "in_scope", "session_failure", "regions_failure", "region_status", "listings",
+            "region_denies"})
+    record AccountSeenJson(
+            @JsonProperty("account_id") String accountId,
+            @JsonProperty("in_scope") Boolean inScope,
+            @JsonProperty("session_failure") FailureJson sessionFailure,
+            @JsonProperty("regions_failure") FailureJson regionsFailure,
+            @JsonProperty("region_status") List<RegionStatusJson> regionStatus,
+            @JsonProperty("listings") List<ListingJson> listings,
+            @JsonProperty("region_denies") List<RegionDenyJson> regionDenies) {
+
+        static AccountSeenJson of(Observations.AccountSeen a) {
+            return new AccountSeenJson(a.accountId(), a.inScope(),
+                    a.sessionFailure() == null ? null : FailureJson.of(a.sessionFailure()),
+                    a.regionsFailure() == null ? null : FailureJson.of(a.regionsFailure()),
+                    a.regionStatus().entrySet().stream().map(e -> new RegionStatusJson(e.getKey(), e.getValue().awsValue())).toList(),
+                    a.listings().entrySet().stream().map(e -> ListingJson.of(e.getKey(), e.getValue())).toList(),
+                    a.regionDenies().stream().map(RegionDenyJson::of).toList());
+        }
+
+        Observations.AccountSeen toModel() {
+            String id = validAccountId(accountId, "account_id");
+            Map<String, RegionOptStatus> status = new LinkedHashMap<>();
+            for (RegionStatusJson entry : list(regionStatus, "region_status", e -> e)) {
+                if (status.put(validRegion(entry.region(), "region_status.region"),
+                        CellJson.regionOptStatus(entry.optStatus())) != null) {
+                    throw new InvalidValue("region_status", "region " + entry.region() + " twice");
+                }
+            }
+            Map<String, Observations.Listing> listed = new LinkedHashMap<>();
+            for (ListingJson entry : list(listings, "listings", e -> e)) {
+                if (listed.put(validRegion(entry.region(), "listings.region"), nested("listings", entry::toModel)) != null) {
+                    throw new InvalidValue("listings", "region " + entry.region() + " twice");
+                }
+            }
+            return new Observations.AccountSeen(id, required(inScope, "in_scope"),
+                    sessionFailure == null ? null : nested("session_failure", sessionFailure::toModel),
+                    regionsFailure == null ? null : nested("regions_failure", regionsFailure::toModel),
+                    status, listed, list(regionDenies, "region_denies", RegionDenyJson::toModel));
+        }
+    }
+
+    @JsonPropertyOrder({"region", "opt_status"})
+    record RegionStatusJson(@JsonProperty("region") String region, @JsonProperty("opt_status") String optStatus) {
+    }
+
+    @JsonPropertyOrder({"region", "analyzers", "failure"})
+    record ListingJson(
+            @JsonProperty("region") String region,
+            @JsonProperty("analyzers") List<AnalyzerJson> analyzers,
+            @JsonProperty("failure") FailureJson failure) {
+
+        static ListingJson of(String region, Observations.Listing l) {
+            return new ListingJson(region, l.analyzers().stream().map(AnalyzerJson::of).toList(),
+                    l.failure() == null ? null : FailureJson.of(l.failure()));
+        }
+
+        Observations.Listing toModel() {
+            return new Observations.Listing(list(analyzers, "analyzers", AnalyzerJson::toModel),
+                    failure == null ? null : nested("failure", failure::toModel));
+        }
+    }
+
+    @JsonPropertyOrder({"policy_id", "sid", "conditions"})
+    record RegionDenyJson(
+            @JsonProperty("policy_id") String policyId,
+            @JsonProperty("sid") String sid,
+            @JsonProperty("conditions") List<RegionConditionJson> conditions) {
+
+        static RegionDenyJson of(Observations.RegionDenyStatement d) {
+            return new RegionDenyJson(d.policyId(), d.sid(), d.conditions().stream()
+                    .map(c -> new RegionConditionJson(c.wildcards(), c.regions())).toList());
+        }
+
+        Observations.RegionDenyStatement toModel() {
+            return new Observations.RegionDenyStatement(required(policyId, "policy_id"), required(sid, "sid"),
+                    list(conditions, "conditions", c -> new Observations.RegionCondition(required(c.wildcards(), "wildcards"),
+                            list(c.regions(), "regions", r -> required(r, "")))));
+        }
+    }
+
+    @JsonPropertyOrder({"wildcards", "regions"})
+    record RegionConditionJson(@JsonProperty("wildcards") Boolean wildcards, @JsonProperty("regions") List<String> regions) {
     }
 
     /**

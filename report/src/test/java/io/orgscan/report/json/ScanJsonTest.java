@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orgscan.model.Analyzer;
+import io.orgscan.model.AnalyzerStatus;
+import io.orgscan.model.AnalyzerType;
+import io.orgscan.model.Failure;
+import io.orgscan.model.Observations;
+import io.orgscan.model.RegionOptStatus;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
 import io.orgscan.model.ServiceControlPolicy;
@@ -17,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +72,43 @@ class ScanJsonTest {
         assertThat(TREE.readTree(file.toFile()).at("/scan/service_control_policies").isNull())
                 .as("null, not [], when the scan did not read SCPs").isTrue();
         assertThat(ScanJson.read(file).metadata().serviceControlPolicies()).isNull();
+    }
+
+    @Test
+    void keepsTheObservationsAndReadsAFileWithout() throws Exception {
+        ScanResult plain = ScanFixture.rich();
+        Failure throttled = new Failure("ListDelegatedAdministrators", "TooManyRequestsException", "Rate exceeded", 14);
+        Analyzer analyzer = new Analyzer("arn:aws:access-analyzer:us-east-1:000000000001:analyzer/a", "a",
+                AnalyzerType.ORGANIZATION, AnalyzerStatus.ACTIVE, null);
+        Observations observations = new Observations(throttled, List.of("eu-central-1"), List.of(
+                new Observations.AccountSeen("000000000001", true, null, null,
+                        Map.of("us-east-1", RegionOptStatus.OPT_IN_NOT_REQUIRED, "af-south-1", RegionOptStatus.NOT_OPTED_IN),
+                        Map.of("us-east-1", new Observations.Listing(List.of(analyzer), null)), List.of()),
+                new Observations.AccountSeen("000000000002", false, null,
+                        new Failure("DescribeRegions", "UnauthorizedOperation", "no", 1), Map.of(),
+                        Map.of("eu-central-1", new Observations.Listing(List.of(), new Failure("ListAnalyzers", "X", "y", 2))),
+                        List.of(new Observations.RegionDenyStatement("p-regiondeny1", "#2", List.of(
+                                new Observations.RegionCondition(true, List.of("eu-*")),
+                                new Observations.RegionCondition(false, List.of("us-east-1"))))))));
+        ScanResult with = new ScanResult(plain.metadata(), plain.matrix(), plain.errors(), observations);
+        Path file = dir.resolve("scan.json");
+        ScanFixture.write(with, file);
+        assertThat(ScanJson.read(file)).isEqualTo(with);
+        JsonNode root = TREE.readTree(file.toFile());
+        assertThat(fieldNames(root)).containsExactly("schema_version", "scan", "accounts", "regions", "cells", "errors",
+                "observations");
+        assertThat(fieldNames(root.get("observations"))).containsExactly("delegated_administrator_lookup_failure",
+                "excluded_regions", "accounts");
+        assertThat(fieldNames(root.at("/observations/accounts/0"))).containsExactly("account_id", "in_scope",
+                "session_failure", "regions_failure", "region_status", "listings", "region_denies");
+        assertThat(root.at("/observations/accounts/0/region_status/0/region").asText())
+                .as("sorted by region").isEqualTo("af-south-1");
+        assertThat(root.at("/observations/accounts/1/region_denies/0/conditions/0").toString())
+                .isEqualTo("{\"wildcards\":true,\"regions\":[\"eu-*\"]}");
+
+        ScanFixture.write(plain, file);
+        assertThat(TREE.readTree(file.toFile()).has("observations")).isFalse();
+        assertThat(ScanJson.read(file).observations()).as("a file from before observations still reads").isNull();
     }
 
     @Test
