@@ -3,7 +3,7 @@ package io.orgscan.e2e.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.scenario.SyntheticOrganization;
@@ -39,8 +39,8 @@ class ProxyTest {
         return env;
     }
 
-    private OrgscanProcess.Result scan(Map<String, String> env, AwsSimulator simulator, String out) {
-        return OrgscanProcess.run(env, "scan", "--endpoint-url", simulator.endpoint().toString(),
+    private OrgscanInProcess.Result scan(Map<String, String> env, AwsSimulator simulator, String out) {
+        return OrgscanInProcess.run(env, "scan", "--endpoint-url", simulator.endpoint().toString(),
                 "--out-dir", dir.resolve(out).toString(), "--format", "csv");
     }
 
@@ -55,7 +55,7 @@ class ProxyTest {
             Map<String, String> proxied = env(scenario);
             proxied.put("http_proxy", proxy.url());
             proxied.put("HTTPS_PROXY", "http://127.0.0.1:9"); // for https only: never used here
-            OrgscanProcess.Result through = scan(proxied, simulator, "proxied");
+            OrgscanInProcess.Result through = scan(proxied, simulator, "proxied");
             assertThat(through.exitCode()).as(through.err()).isIn(0, 3, 4);
             long calls = simulator.stats().total();
             List<String> forwarded = proxy.requests();
@@ -66,7 +66,7 @@ class ProxyTest {
             // NO_PROXY naming the simulator's host: the same scan, and not one request more through the proxy.
             Map<String, String> bypassed = new HashMap<>(proxied);
             bypassed.put("NO_PROXY", "example.com, " + host);
-            OrgscanProcess.Result direct = scan(bypassed, simulator, "direct");
+            OrgscanInProcess.Result direct = scan(bypassed, simulator, "direct");
             assertThat(direct.exitCode()).as(Files.readString(dir.resolve("proxied/errors.csv"))).isEqualTo(through.exitCode());
             assertThat(simulator.stats().total()).isEqualTo(2 * calls);
             assertThat(proxy.requests()).hasSize(forwarded.size());
@@ -74,7 +74,7 @@ class ProxyTest {
             // A proxy that refuses: the start names the network, not the credentials.
             Map<String, String> refused = env(scenario);
             refused.put("HTTP_PROXY", "http://127.0.0.1:9");
-            OrgscanProcess.Result broken = scan(refused, simulator, "refused");
+            OrgscanInProcess.Result broken = scan(refused, simulator, "refused");
             assertThat(broken.exitCode()).isEqualTo(2);
             assertThat(broken.err()).contains("a network problem, not the credentials").doesNotContain("check the credentials");
             assertThat(simulator.stats().total()).isEqualTo(2 * calls);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.report.testkit.CsvReader;
 import io.orgscan.report.testkit.WorkbookReader;
 import io.orgscan.simulator.AwsSimulator;
@@ -72,7 +72,7 @@ class HostileNamesTest {
         Path file = Files.createDirectories(out.getParent()).resolve("hostile-org.json");
         Files.writeString(file, json.writeValueAsString(scenario));
         try (AwsSimulator simulator = AwsSimulator.start(ScenarioLoader.load(file), 0, 0)) {
-            OrgscanProcess.Result result = OrgscanProcess.run(Map.of("AWS_ACCESS_KEY_ID", "AKIAHOSTILEMANAGEMENT",
+            OrgscanInProcess.Result result = OrgscanInProcess.run(Map.of("AWS_ACCESS_KEY_ID", "AKIAHOSTILEMANAGEMENT",
                             "AWS_SECRET_ACCESS_KEY", "hostile-secret", "AWS_REGION", "us-east-1"),
                     "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", out.toString());
             assertThat(result.exitCode()).as(result.err()).isEqualTo(3);

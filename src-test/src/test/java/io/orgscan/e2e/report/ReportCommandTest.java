@@ -2,7 +2,7 @@ package io.orgscan.e2e.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.model.Cell;
 import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.CoverageMatrix;
@@ -49,7 +49,7 @@ class ReportCommandTest {
     @Test
     void previousAddsTwoFindingsColumnsAndTheChangesToTheSummary() throws Exception {
         Path out = dir.resolve("q3");
-        OrgscanProcess.Result result = OrgscanProcess.run("report", SamplesDemoTest.DEMO.resolve("scan.json").toString(),
+        OrgscanInProcess.Result result = OrgscanInProcess.run("report", SamplesDemoTest.DEMO.resolve("scan.json").toString(),
                 "--previous", earlierDemoScan().toString(), "--out-dir", out.toString());
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
@@ -68,12 +68,12 @@ class ReportCommandTest {
     @Test
     void aMissingOrForeignPreviousScanIsAUsageError() throws Exception {
         String scan = SamplesDemoTest.DEMO.resolve("scan.json").toString();
-        OrgscanProcess.Result missing = OrgscanProcess.run("report", scan, "--previous", dir.resolve("nope.json").toString(),
+        OrgscanInProcess.Result missing = OrgscanInProcess.run("report", scan, "--previous", dir.resolve("nope.json").toString(),
                 "--out-dir", dir.resolve("a").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.json: no such file").doesNotContain("\tat ");
 
-        OrgscanProcess.Result itself = OrgscanProcess.run("report", scan, "--previous", scan, "--out-dir", dir.resolve("b").toString());
+        OrgscanInProcess.Result itself = OrgscanInProcess.run("report", scan, "--previous", scan, "--out-dir", dir.resolve("b").toString());
         assertThat(itself.exitCode()).isEqualTo(2);
         assertThat(itself.err().strip()).startsWith("orgscan: --previous: the previous scan (started ")
                 .contains("did not start before this scan");

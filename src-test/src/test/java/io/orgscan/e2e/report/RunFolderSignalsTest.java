@@ -4,7 +4,7 @@ import static io.orgscan.e2e.report.RunFolderSwapTest.contents;
 import static io.orgscan.e2e.report.RunFolderSwapTest.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.report.folder.OutputFormat;
 import io.orgscan.report.folder.ReportRenderer;
 import io.orgscan.report.testkit.ScanFixture;
@@ -116,7 +116,7 @@ class RunFolderSignalsTest {
     void aSecondRunIsRefusedByTheLockAndSigintStopsTheFirst() throws Exception {
         startRenderAndWaitUntilItWrites();
 
-        OrgscanProcess.Result second = OrgscanProcess.run("report", RunFolderSwapTest.DEMO_SCAN, "--out-dir", out.toString());
+        OrgscanInProcess.Result second = OrgscanInProcess.run("report", RunFolderSwapTest.DEMO_SCAN, "--out-dir", out.toString());
 
         assertThat(second.exitCode()).as(second.err()).isEqualTo(5);
         assertThat(second.err().strip()).isEqualTo("orgscan: another orgscan run is writing to folder " + out
@@ -140,7 +140,7 @@ class RunFolderSignalsTest {
         assertThat(staging).as("kill -9 leaves the staging folder").isDirectory();
         assertThat(names(out)).containsExactlyElementsOf(before.keySet());
 
-        OrgscanProcess.Result next = OrgscanProcess.run("report", RunFolderSwapTest.DEMO_SCAN, "--out-dir", out.toString());
+        OrgscanInProcess.Result next = OrgscanInProcess.run("report", RunFolderSwapTest.DEMO_SCAN, "--out-dir", out.toString());
 
         assertThat(next.exitCode()).as(next.err()).isEqualTo(4);
         assertThat(staging).doesNotExist();

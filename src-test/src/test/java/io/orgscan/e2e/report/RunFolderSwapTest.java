@@ -2,7 +2,7 @@ package io.orgscan.e2e.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.report.testkit.FileHash;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,10 +57,10 @@ class RunFolderSwapTest {
     @Test
     void formatJsonOverAnOldFullReportLeavesOnlyTheNewFiles() throws Exception {
         Path out = dir.resolve("q3");
-        assertThat(OrgscanProcess.run("report", DEMO_SCAN, "--out-dir", out.toString()).exitCode()).isEqualTo(4);
+        assertThat(OrgscanInProcess.run("report", DEMO_SCAN, "--out-dir", out.toString()).exitCode()).isEqualTo(4);
         assertThat(names(out)).hasSize(9);
 
-        OrgscanProcess.Result json = OrgscanProcess.run("report", DEMO_SCAN, "--format", "json", "--out-dir", out.toString());
+        OrgscanInProcess.Result json = OrgscanInProcess.run("report", DEMO_SCAN, "--format", "json", "--out-dir", out.toString());
 
         assertThat(json.exitCode()).as(json.err()).isEqualTo(4);
         assertThat(names(out)).containsExactly("SHA256SUMS", "run_manifest.json", "scan.json");
@@ -75,9 +75,9 @@ class RunFolderSwapTest {
         Files.writeString(out.resolve("findings.csv"), "an older findings.csv");
 
         for (String command : List.of("report", "demo")) {
-            OrgscanProcess.Result result = command.equals("report")
-                    ? OrgscanProcess.run("report", DEMO_SCAN, "--out-dir", out.toString())
-                    : OrgscanProcess.run("demo", "--out-dir", out.toString());
+            OrgscanInProcess.Result result = command.equals("report")
+                    ? OrgscanInProcess.run("report", DEMO_SCAN, "--out-dir", out.toString())
+                    : OrgscanInProcess.run("demo", "--out-dir", out.toString());
 
             assertThat(result.exitCode()).as(command).isEqualTo(2);
             assertThat(result.err().strip()).as(command).isEqualTo("orgscan: --out-dir: refusing to write to folder " + out
@@ -94,11 +94,11 @@ class RunFolderSwapTest {
         Path out = dir.resolve("q3");
         // The demo scan is slowed so the fault can be put in place while it runs: a folder in the
         // way of findings.csv inside the staging folder, an I/O error root cannot bypass (chmod can).
-        CompletableFuture<OrgscanProcess.Result> demo = CompletableFuture.supplyAsync(
-                () -> OrgscanProcess.run("demo", "--latency-ms", "25", "--out-dir", out.toString()));
+        CompletableFuture<OrgscanInProcess.Result> demo = CompletableFuture.supplyAsync(
+                () -> OrgscanInProcess.run("demo", "--latency-ms", "25", "--out-dir", out.toString()));
         Path staging = waitForStaging(dir, "q3", demo);
         Files.createDirectory(staging.resolve("findings.csv"));
-        OrgscanProcess.Result result = demo.get(120, TimeUnit.SECONDS);
+        OrgscanInProcess.Result result = demo.get(120, TimeUnit.SECONDS);
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
         Path saved = Path.of(System.getProperty("java.io.tmpdir")).resolve("orgscan-scan-" + scanId(result.out()) + ".json");
@@ -117,7 +117,7 @@ class RunFolderSwapTest {
             assertThat(Files.getPosixFilePermissions(saved)).as("it names every account: its owner's only")
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
-            OrgscanProcess.Result later = OrgscanProcess.run("report", saved.toString(), "--out-dir", out.toString());
+            OrgscanInProcess.Result later = OrgscanInProcess.run("report", saved.toString(), "--out-dir", out.toString());
 
             assertThat(later.exitCode()).as(later.err()).isEqualTo(4);
             assertThat(names(out)).hasSize(9);

@@ -2,7 +2,7 @@ package io.orgscan.e2e.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.report.evidence.RunFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class SamplesDemoTest {
         assertThat(DEMO.resolve("scan.json")).as("samples/demo is missing: regenerate it").exists();
         Path out = dir.resolve("demo");
 
-        OrgscanProcess.Result result = OrgscanProcess.run("report", DEMO.resolve("scan.json").toString(), "--out-dir", out.toString());
+        OrgscanInProcess.Result result = OrgscanInProcess.run("report", DEMO.resolve("scan.json").toString(), "--out-dir", out.toString());
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
         // In writing order, so that a failure names the first file that differs, not a hash list after it.

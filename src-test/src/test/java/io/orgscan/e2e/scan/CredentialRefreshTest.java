@@ -2,7 +2,7 @@ package io.orgscan.e2e.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.scenario.Faults;
 import io.orgscan.simulator.scenario.Scenario;
@@ -26,7 +26,7 @@ class CredentialRefreshTest {
         Faults shortLived = new Faults(0, java.util.Set.of(), java.util.Set.of(), java.util.List.of(), java.util.List.of(),
                 Optional.of(java.time.Duration.ofSeconds(5)));
         try (AwsSimulator simulator = AwsSimulator.start(base.withFaults(shortLived), 0, 0)) {
-            OrgscanProcess.Result result = OrgscanProcess.run(ScanEndToEndTest.securityEnv(), "scan",
+            OrgscanInProcess.Result result = OrgscanInProcess.run(ScanEndToEndTest.securityEnv(), "scan",
                     "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString());
             // No faults left but the short lifetime: everything the scan reads, it decides.
             assertThat(result.exitCode()).as(result.all()).isEqualTo(3);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.report.testkit.CsvReader;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.scenario.Scenario;
@@ -82,7 +82,7 @@ class DelegatedAdministratorUnknownTest {
         try (AwsSimulator simulator = AwsSimulator.start(scenario, 0, 0)) {
             Map<String, String> env = new HashMap<>(ScanEndToEndTest.securityEnv());
             env.put("ORGSCAN_TEST_ORGANIZATIONS_MAX_BACKOFF_MS", "200");
-            OrgscanProcess.Result result = OrgscanProcess.run(env, "scan", "--endpoint-url",
+            OrgscanInProcess.Result result = OrgscanInProcess.run(env, "scan", "--endpoint-url",
                     simulator.endpoint().toString(), "--out-dir", out.toString());
             assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
             return ScanEndToEndTest.findingsByCell(out.resolve("findings.csv"));

@@ -2,7 +2,7 @@ package io.orgscan.e2e.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.scenario.Faults;
 import io.orgscan.simulator.scenario.ResponseMode;
@@ -63,7 +63,7 @@ class HostileAnswersTest {
         return cells;
     }
 
-    record Run(OrgscanProcess.Result result, Duration took, Path out) {
+    record Run(OrgscanInProcess.Result result, Duration took, Path out) {
         Map<String, String> cells() throws Exception {
             Map<String, String> cells = new TreeMap<>();
             for (Map.Entry<String, CSVRecord> row : ScanEndToEndTest.findingsByCell(out.resolve("findings.csv")).entrySet()) {
@@ -85,7 +85,7 @@ class HostileAnswersTest {
         Path out = dir.resolve("report");
         try (AwsSimulator simulator = AwsSimulator.start(scenario, 0, 0)) {
             long started = System.nanoTime();
-            OrgscanProcess.Result result = OrgscanProcess.run(env(), "scan", "--endpoint-url", simulator.endpoint().toString(),
+            OrgscanInProcess.Result result = OrgscanInProcess.run(env(), "scan", "--endpoint-url", simulator.endpoint().toString(),
                     "--out-dir", out.toString());
             return new Run(result, Duration.ofNanos(System.nanoTime() - started), out);
         }

@@ -2,7 +2,7 @@ package io.orgscan.e2e.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.scenario.ScenarioLoader;
@@ -61,11 +61,11 @@ class LandingZoneTest {
         simulator.resetStats();
     }
 
-    OrgscanProcess.Result scan(Path out, String... extra) {
+    OrgscanInProcess.Result scan(Path out, String... extra) {
         List<String> args = new ArrayList<>(List.of("scan", "--endpoint-url", simulator.endpoint().toString(),
                 "--out-dir", out.toString(), "--format=json,csv"));
         args.addAll(List.of(extra));
-        return OrgscanProcess.run(ScanEndToEndTest.env("AKIALANDINGSECURITY1", "landing-security-secret-DO-NOT-LOG"),
+        return OrgscanInProcess.run(ScanEndToEndTest.env("AKIALANDINGSECURITY1", "landing-security-secret-DO-NOT-LOG"),
                 args.toArray(String[]::new));
     }
 
@@ -76,7 +76,7 @@ class LandingZoneTest {
         if (option) {
             args.add(OPTION);
         }
-        OrgscanProcess.Result result = scan(dir, args.toArray(String[]::new));
+        OrgscanInProcess.Result result = scan(dir, args.toArray(String[]::new));
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
         Map<String, String> expected = LandingZoneCells.reasons(policy, option);
@@ -117,11 +117,11 @@ class LandingZoneTest {
      */
     @Test
     void theOptionAddsExactlyThePolicyReads() throws IOException {
-        OrgscanProcess.Result without = scan(dir.resolve("without"), "--org-role-arn", ORG_ROLE);
+        OrgscanInProcess.Result without = scan(dir.resolve("without"), "--org-role-arn", ORG_ROLE);
         assertThat(without.exitCode()).as(without.all()).isEqualTo(4);
         CallStats before = simulator.stats();
         simulator.resetStats();
-        OrgscanProcess.Result with = scan(dir.resolve("with"), "--org-role-arn", ORG_ROLE, OPTION);
+        OrgscanInProcess.Result with = scan(dir.resolve("with"), "--org-role-arn", ORG_ROLE, OPTION);
         assertThat(with.exitCode()).as(with.all()).isEqualTo(4);
         CallStats after = simulator.stats();
 
@@ -147,7 +147,7 @@ class LandingZoneTest {
     void withoutTheRightToReadTheScpsTheScanCannotStartAndWritesNothing() throws IOException {
         // From the security account without --org-role-arn: a delegated administrator may list the
         // organization, but not its policies.
-        OrgscanProcess.Result result = scan(dir, OPTION);
+        OrgscanInProcess.Result result = scan(dir, OPTION);
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().lines().filter(line -> line.contains("scan cannot start")).toList()).singleElement()
@@ -161,7 +161,7 @@ class LandingZoneTest {
 
     @Test
     void theDemoRunsTheLandingZone() throws IOException {
-        OrgscanProcess.Result result = OrgscanProcess.run("demo", "--scenario", "landing-zone", OPTION,
+        OrgscanInProcess.Result result = OrgscanInProcess.run("demo", "--scenario", "landing-zone", OPTION,
                 "--format=json,csv", "--out-dir", dir.toString());
         assertThat(result.exitCode()).as(result.all()).isZero();
         Map<String, CSVRecord> csv = ScanEndToEndTest.findingsByCell(dir.resolve("findings.csv"));

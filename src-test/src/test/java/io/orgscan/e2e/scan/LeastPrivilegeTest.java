@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.scenario.ScenarioLoader;
 import io.orgscan.simulator.server.CallStats;
@@ -41,7 +41,7 @@ class LeastPrivilegeTest {
         Set<String> called = new TreeSet<>();
         try (AwsSimulator simulator = AwsSimulator.start(
                 ScenarioLoader.load(Path.of("src/test/resources/scenarios/scan-rules.json")), 0, 0)) {
-            OrgscanProcess.Result result = OrgscanProcess.run(ScanEndToEndTest.securityEnv(), "scan",
+            OrgscanInProcess.Result result = OrgscanInProcess.run(ScanEndToEndTest.securityEnv(), "scan",
                     "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString());
             assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
             CallStats stats = simulator.stats();
@@ -74,7 +74,7 @@ class LeastPrivilegeTest {
         Set<String> memberActions = actions(IAM.resolve("member-role-policy.json"));
         Set<String> called = new TreeSet<>();
         try (AwsSimulator simulator = AwsSimulator.start(ScenarioLoader.load(LandingZoneTest.SCENARIO), 0, 0)) {
-            OrgscanProcess.Result result = OrgscanProcess.run(
+            OrgscanInProcess.Result result = OrgscanInProcess.run(
                     ScanEndToEndTest.env("AKIALANDINGSECURITY1", "landing-security-secret-DO-NOT-LOG"), "scan",
                     "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString(), "--format=json",
                     "--org-role-arn", LandingZoneTest.ORG_ROLE, LandingZoneTest.OPTION);
@@ -105,7 +105,7 @@ class LeastPrivilegeTest {
         Set<String> byOrgRole = new TreeSet<>();
         // The management account as a StackSet leaves it: no member role, only the org role.
         try (AwsSimulator simulator = AwsSimulator.start(ManagementAccountTest.withManagementRoles(ManagementAccountTest.ORG_ROLE), 0, 0)) {
-            OrgscanProcess.Result result = OrgscanProcess.run(ScanEndToEndTest.securityEnv(), "scan",
+            OrgscanInProcess.Result result = OrgscanInProcess.run(ScanEndToEndTest.securityEnv(), "scan",
                     "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString(),
                     "--org-role-arn", ManagementAccountTest.ORG_ROLE_ARN);
             assertThat(result.exitCode()).as(result.all()).isEqualTo(4);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.scenario.ScenarioLoader;
@@ -50,17 +50,17 @@ class ManagementAccountTest {
         return ScenarioLoader.parse(json.writeValueAsString(file), "scan-rules.json");
     }
 
-    static OrgscanProcess.Result scan(AwsSimulator simulator, Path out, String... extra) {
+    static OrgscanInProcess.Result scan(AwsSimulator simulator, Path out, String... extra) {
         List<String> args = new ArrayList<>(List.of("scan", "--endpoint-url", simulator.endpoint().toString(),
                 "--out-dir", out.toString()));
         args.addAll(List.of(extra));
-        return OrgscanProcess.run(ScanEndToEndTest.securityEnv(), args.toArray(String[]::new));
+        return OrgscanInProcess.run(ScanEndToEndTest.securityEnv(), args.toArray(String[]::new));
     }
 
     @Test
     void theOrgRoleInTheManagementAccountReadsItsRegionsAndAnalyzers() throws Exception {
         try (AwsSimulator simulator = AwsSimulator.start(withManagementRoles(ORG_ROLE), 0, 0)) {
-            OrgscanProcess.Result result = scan(simulator, dir, "--org-role-arn", ORG_ROLE_ARN);
+            OrgscanInProcess.Result result = scan(simulator, dir, "--org-role-arn", ORG_ROLE_ARN);
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
             assertThat(result.err()).doesNotContain("cannot be read");
@@ -87,7 +87,7 @@ class ManagementAccountTest {
     @Test
     void withNeitherTheMemberRoleNorTheOrgRoleThereTheScanSaysSoOnceAndStillReports() throws Exception {
         try (AwsSimulator simulator = AwsSimulator.start(withManagementRoles(), 0, 0)) {
-            OrgscanProcess.Result result = scan(simulator, dir);
+            OrgscanInProcess.Result result = scan(simulator, dir);
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
             assertThat(result.err().lines().filter(line -> line.contains("cannot be read")).toList())
@@ -109,7 +109,7 @@ class ManagementAccountTest {
     @Test
     void underTheAccountPolicyTheManagementAccountIsJustAnotherAccount() throws Exception {
         try (AwsSimulator simulator = AwsSimulator.start(withManagementRoles(), 0, 0)) {
-            OrgscanProcess.Result result = scan(simulator, dir, "--policy", "account");
+            OrgscanInProcess.Result result = scan(simulator, dir, "--policy", "account");
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
             assertThat(result.err()).doesNotContain("cannot be read");

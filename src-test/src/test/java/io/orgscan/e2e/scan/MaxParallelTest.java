@@ -2,7 +2,7 @@ package io.orgscan.e2e.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.scenario.SyntheticOrganization;
@@ -26,7 +26,7 @@ class MaxParallelTest {
         Scenario scenario = SyntheticOrganization.generate(7, 12, 3);
         try (AwsSimulator simulator = AwsSimulator.start(scenario, 0, 10)) {
             Scenario.Credentials management = scenario.credentials().get(0);
-            OrgscanProcess.Result result = OrgscanProcess.run(
+            OrgscanInProcess.Result result = OrgscanInProcess.run(
                     Map.of("AWS_ACCESS_KEY_ID", management.accessKeyId(), "AWS_SECRET_ACCESS_KEY",
                             management.secretAccessKey(), "AWS_REGION", "us-east-1"),
                     "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString(),

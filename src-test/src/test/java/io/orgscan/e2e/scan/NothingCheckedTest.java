@@ -2,7 +2,7 @@ package io.orgscan.e2e.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.scenario.Scenario;
 import io.orgscan.simulator.scenario.ScenarioLoader;
@@ -24,19 +24,19 @@ class NothingCheckedTest {
         try (AwsSimulator simulator = AwsSimulator.start(rules, 0, 0)) {
             String endpoint = simulator.endpoint().toString();
 
-            OrgscanProcess.Result typo = OrgscanProcess.run(ScanEndToEndTest.securityEnv(), "scan", "--endpoint-url",
+            OrgscanInProcess.Result typo = OrgscanInProcess.run(ScanEndToEndTest.securityEnv(), "scan", "--endpoint-url",
                     endpoint, "--regions", "us-eest-1", "--out-dir", dir.resolve("typo").toString());
             assertThat(typo.exitCode()).as(typo.all()).isEqualTo(4);
             assertThat(typo.out()).contains("result: INCOMPLETE: us-eest-1 is not a region any account listed (exit 4)");
 
             String account = ScanEndToEndTest.SECURITY;
-            OrgscanProcess.Result none = OrgscanProcess.run(ScanEndToEndTest.securityEnv(), "scan", "--endpoint-url",
+            OrgscanInProcess.Result none = OrgscanInProcess.run(ScanEndToEndTest.securityEnv(), "scan", "--endpoint-url",
                     endpoint, "--accounts", account, "--exclude-accounts", account, "--policy", "account",
                     "--out-dir", dir.resolve("none").toString());
             assertThat(none.exitCode()).as(none.all()).isEqualTo(4);
             assertThat(none.out()).contains("result: INCOMPLETE: no applicable cell");
 
-            OrgscanProcess.Result empty = OrgscanProcess.run(ScanEndToEndTest.securityEnv(), "scan", "--endpoint-url",
+            OrgscanInProcess.Result empty = OrgscanInProcess.run(ScanEndToEndTest.securityEnv(), "scan", "--endpoint-url",
                     endpoint, "--regions", "", "--out-dir", dir.resolve("empty").toString());
             assertThat(empty.exitCode()).as(empty.all()).isEqualTo(2);
             assertThat(empty.err()).contains("--regions: the value is empty");

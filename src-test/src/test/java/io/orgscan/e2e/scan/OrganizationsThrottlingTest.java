@@ -2,7 +2,7 @@ package io.orgscan.e2e.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.scenario.Faults;
 import io.orgscan.simulator.scenario.Scenario;
@@ -54,7 +54,7 @@ class OrganizationsThrottlingTest {
             Map<String, String> env = new HashMap<>(ScanEndToEndTest.securityEnv());
             env.put("ORGSCAN_TEST_ORGANIZATIONS_MAX_BACKOFF_MS", MAX_BACKOFF_MS);
             long started = System.nanoTime();
-            OrgscanProcess.Result result = OrgscanProcess.run(env, "scan", "--endpoint-url",
+            OrgscanInProcess.Result result = OrgscanInProcess.run(env, "scan", "--endpoint-url",
                     simulator.endpoint().toString(), "--out-dir", dir.toString());
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.orgscan.e2e.OrgscanProcess;
+import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.report.testkit.CsvReader;
 import io.orgscan.simulator.AwsSimulator;
 import io.orgscan.simulator.scenario.Scenario;
@@ -69,17 +69,17 @@ class ScanEndToEndTest {
         return env("AKIARULESSECURITY001", SECRET);
     }
 
-    OrgscanProcess.Result scan(String... extra) {
+    OrgscanInProcess.Result scan(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("scan", "--endpoint-url", simulator.endpoint().toString(),
                 "--out-dir", dir.toString()));
         args.addAll(List.of(extra));
-        return OrgscanProcess.run(securityEnv(), args.toArray(String[]::new));
+        return OrgscanInProcess.run(securityEnv(), args.toArray(String[]::new));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"org", "account"})
     void judgesEveryCellAsExpected(String policy) throws IOException {
-        OrgscanProcess.Result result = scan("--policy", policy);
+        OrgscanInProcess.Result result = scan("--policy", policy);
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
         Map<String, String> expected = ExpectedCells.forPolicy(policy);
@@ -130,7 +130,7 @@ class ScanEndToEndTest {
 
     @Test
     void trafficIsExactlyWhatTheScanNeeds() {
-        OrgscanProcess.Result result = scan();
+        OrgscanInProcess.Result result = scan();
         assertThat(result.exitCode()).isEqualTo(4);
         CallStats stats = simulator.stats();
 
@@ -165,7 +165,7 @@ class ScanEndToEndTest {
         scan();
         Path again = dir.resolve("again");
         long callsBefore = simulator.stats().total();
-        OrgscanProcess.Result result = OrgscanProcess.run(Map.of(), "report", dir.resolve("scan.json").toString(), "--out-dir", again.toString());
+        OrgscanInProcess.Result result = OrgscanInProcess.run(Map.of(), "report", dir.resolve("scan.json").toString(), "--out-dir", again.toString());
         assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
         assertThat(simulator.stats().total()).isEqualTo(callsBefore);
         assertThat(Files.readAllBytes(again.resolve("findings.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("findings.csv")));
@@ -175,7 +175,7 @@ class ScanEndToEndTest {
 
     @Test
     void scopeOptionsMarkCellsExcluded() throws IOException {
-        OrgscanProcess.Result result = scan("--exclude-accounts", "444444444444", "--exclude-regions", "ap-east-1",
+        OrgscanInProcess.Result result = scan("--exclude-accounts", "444444444444", "--exclude-regions", "ap-east-1",
                 "--ous", "ou-ru1e-workload,ou-ru1e-security");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
         Map<String, CSVRecord> csv = findingsByCell(dir.resolve("findings.csv"));
@@ -192,7 +192,7 @@ class ScanEndToEndTest {
 
     @Test
     void regionsOptionSetsTheUniverse() throws IOException {
-        OrgscanProcess.Result result = scan("--regions", "us-east-1,eu-west-1", "--accounts", "333333333333");
+        OrgscanInProcess.Result result = scan("--regions", "us-east-1,eu-west-1", "--accounts", "333333333333");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(0);
         Map<String, CSVRecord> csv = findingsByCell(dir.resolve("findings.csv"));
         assertThat(csv.keySet()).allMatch(k -> k.endsWith(" us-east-1") || k.endsWith(" eu-west-1"));
@@ -201,7 +201,7 @@ class ScanEndToEndTest {
 
     @Test
     void scanFromTheManagementAccountUsesItsOwnCredentialsThere() {
-        OrgscanProcess.Result result = OrgscanProcess.run(env("AKIARULESMANAGEMENT1", "rules-management-secret"),
+        OrgscanInProcess.Result result = OrgscanInProcess.run(env("AKIARULESMANAGEMENT1", "rules-management-secret"),
                 "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString());
         assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
         CallStats stats = simulator.stats();
@@ -211,7 +211,7 @@ class ScanEndToEndTest {
 
     @Test
     void credentialsNeverAppearInOutputOrReports() throws IOException {
-        OrgscanProcess.Result result = scan();
+        OrgscanInProcess.Result result = scan();
         assertThat(result.all()).doesNotContain(SECRET);
         try (var files = Files.list(dir)) {
             for (Path file : files.toList()) {
@@ -222,7 +222,7 @@ class ScanEndToEndTest {
 
     @Test
     void aMemberWithoutOrganizationsAccessCannotStartAndWritesNothing() throws IOException {
-        OrgscanProcess.Result result = OrgscanProcess.run(env("AKIARULESMEMBER00001", "rules-member-secret"),
+        OrgscanInProcess.Result result = OrgscanInProcess.run(env("AKIARULESMEMBER00001", "rules-member-secret"),
                 "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("ListRoots").contains("AccessDenied").doesNotContain("\tat ");
@@ -234,7 +234,7 @@ class ScanEndToEndTest {
     /** A member may not list the organization; --org-role-arn names a role that may, for those calls only. */
     @Test
     void aMemberListsTheOrganizationThroughTheRoleOfOrgRoleArn() throws IOException {
-        OrgscanProcess.Result result = OrgscanProcess.run(env("AKIARULESMEMBER00001", "rules-member-secret"),
+        OrgscanInProcess.Result result = OrgscanInProcess.run(env("AKIARULESMEMBER00001", "rules-member-secret"),
                 "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString(),
                 "--org-role-arn", "arn:aws:iam::111111111111:role/OrganizationAccountAccessRole");
 
@@ -258,7 +258,7 @@ class ScanEndToEndTest {
 
     @Test
     void aRefusedOrgRoleArnIsReportedAsSuchAndNothingIsWritten() throws IOException {
-        OrgscanProcess.Result result = OrgscanProcess.run(env("AKIARULESMEMBER00001", "rules-member-secret"),
+        OrgscanInProcess.Result result = OrgscanInProcess.run(env("AKIARULESMEMBER00001", "rules-member-secret"),
                 "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString(),
                 "--org-role-arn", "arn:aws:iam::111111111111:role/NoSuchRole");
 
@@ -276,7 +276,7 @@ class ScanEndToEndTest {
 
     @Test
     void anAccountOutsideAnyOrganizationCannotStart() {
-        OrgscanProcess.Result result = OrgscanProcess.run(env("AKIARULESOUTSIDER001", "rules-outsider-secret"),
+        OrgscanInProcess.Result result = OrgscanInProcess.run(env("AKIARULESOUTSIDER001", "rules-outsider-secret"),
                 "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("DescribeOrganization").contains("AWSOrganizationsNotInUseException")
@@ -285,7 +285,7 @@ class ScanEndToEndTest {
 
     @Test
     void unknownCredentialsCannotStart() {
-        OrgscanProcess.Result result = OrgscanProcess.run(env("AKIANOBODY0000000000", "x"),
+        OrgscanInProcess.Result result = OrgscanInProcess.run(env("AKIANOBODY0000000000", "x"),
                 "scan", "--endpoint-url", simulator.endpoint().toString(), "--out-dir", dir.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("GetCallerIdentity").contains("InvalidClientTokenId").doesNotContain("\tat ");

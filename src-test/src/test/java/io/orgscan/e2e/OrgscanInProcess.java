@@ -9,14 +9,14 @@ import java.time.Clock;
 import java.util.Map;
 
 /** Runs the orgscan command line in-process, as a user would, capturing stdout, stderr and the exit code. */
-public final class OrgscanProcess {
+public final class OrgscanInProcess {
     public record Result(int exitCode, String out, String err) {
         public String all() {
             return out + err;
         }
     }
 
-    private OrgscanProcess() {
+    private OrgscanInProcess() {
     }
 
     public static Result run(Map<String, String> env, String... args) {
