@@ -8,6 +8,9 @@ import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.report.folder.OutputFormat;
 import io.orgscan.report.folder.ReportRenderer;
 import io.orgscan.report.testkit.ScanFixture;
+import io.orgscan.simulator.AwsSimulator;
+import io.orgscan.simulator.scenario.Scenario;
+import io.orgscan.simulator.scenario.SyntheticOrganization;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,9 +44,23 @@ class RunFolderSignalsTest {
     Map<String, byte[]> before;
     Process child;
 
+    /**
+     * A scan.json large enough to take a while to render, and one that re-proves itself (orgscan report
+     * refuses one that does not): a synthetic organization of 1,200 accounts x 34 regions scanned
+     * through the simulator.
+     */
     @BeforeAll
     static void largeScan() throws Exception {
-        largeScan = ScanFixture.write(ScanFixture.large(2_000, 20), shared.resolve("large-scan.json"));
+        Scenario scenario = SyntheticOrganization.generate(42, 1_200, 40);
+        Scenario.Credentials keys = scenario.credentials().get(0);
+        try (AwsSimulator simulator = AwsSimulator.start(scenario, 0, 0)) {
+            OrgscanInProcess.Result scan = OrgscanInProcess.run(Map.of("AWS_ACCESS_KEY_ID", keys.accessKeyId(),
+                    "AWS_SECRET_ACCESS_KEY", keys.secretAccessKey(), "AWS_REGION", "us-east-1"), "scan",
+                    "--endpoint-url", simulator.endpoint().toString(), "--out-dir", shared.resolve("scanned").toString(),
+                    "--format=json");
+            assertThat(scan.exitCode()).as(scan.all()).isIn(3, 4);
+        }
+        largeScan = shared.resolve("scanned").resolve("scan.json");
     }
 
     /** An earlier, complete report in the folder the child will write to. */

@@ -110,6 +110,27 @@ class LandingZoneTest {
     }
 
     /**
+     * The one rule of the decision table the landing zone's own cells cannot show, EXCLUDED, outranks
+     * every rule after it, an SCP's region deny included: an account left out by --exclude-accounts and
+     * a region left out by --exclude-regions keep their cells, EXCLUDED; every other cell is as the
+     * table says.
+     */
+    @ParameterizedTest(name = "--policy {0}")
+    @CsvSource({"org", "account"})
+    void excludedCellsOutrankTheRestAndChangeNoOtherCell(String policy) throws IOException {
+        OrgscanInProcess.Result result = scan(dir, "--policy", policy, "--org-role-arn", ORG_ROLE, OPTION,
+                "--exclude-accounts", "100000000010", "--exclude-regions", "ap-southeast-2");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
+        Map<String, String> expected = new java.util.LinkedHashMap<>(LandingZoneCells.reasons(policy, true));
+        expected.replaceAll((cell, reason) -> reason.equals("ACCOUNT_NOT_ACTIVE") ? reason
+                : cell.startsWith("100000000010 ") || cell.endsWith(" ap-southeast-2") ? "EXCLUDED" : reason);
+        Map<String, CSVRecord> csv = ScanEndToEndTest.findingsByCell(dir.resolve("findings.csv"));
+        assertThat(csv.keySet()).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((cell, reason) -> assertThat(csv.get(cell).get("reason")).as("reason of " + cell).isEqualTo(reason));
+    }
+
+    /**
      * The option adds exactly ListPolicies pages (8 policies, FullAWSAccess included, at 3 a page: 3),
      * one DescribePolicy per policy (8), and ListTargetsForPolicy pages for the five policies with a
      * region-deny statement (one target each: 5): not for FullAWSAccess, the decoy or the allow list.
