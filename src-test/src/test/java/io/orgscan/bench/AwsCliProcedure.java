@@ -66,6 +66,7 @@ final class AwsCliProcedure {
         if (cli == null) {
             throw new IllegalStateException("the AWS CLI is needed for the manual procedure: apt-get install -y awscli");
         }
+        Files.createDirectories(work);
         Path script = work.resolve("manual-procedure.sh");
         try (InputStream in = AwsCliProcedure.class.getResourceAsStream("/bench/manual-procedure.sh")) {
             if (in == null) {
