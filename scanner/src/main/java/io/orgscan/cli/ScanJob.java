@@ -26,8 +26,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 /** One scan from settings to written reports; shared by {@code scan} and {@code demo}. */
 final class ScanJob {
@@ -53,26 +55,31 @@ final class ScanJob {
     private ScanResult scan(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel)
             throws ScanCannotStartException, InterruptedException {
         ScanLimits limits = ScanLimits.of(maxParallel);
-        String maxBackoff = context.env(ORGANIZATIONS_MAX_BACKOFF_MS);
-        if (maxBackoff != null) {
-            try {
-                limits = limits.withOrganizationsMaxBackoff(Duration.ofMillis(Long.parseLong(maxBackoff.trim())));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(ORGANIZATIONS_MAX_BACKOFF_MS + " must be a number of milliseconds", e);
-            }
+        Optional<Duration> maxBackoff = testDuration(ORGANIZATIONS_MAX_BACKOFF_MS);
+        if (maxBackoff.isPresent()) {
+            limits = limits.withOrganizationsMaxBackoff(maxBackoff.get());
         }
-        String timeout = context.env(TIMEOUT_MS);
-        if (timeout != null) {
-            try {
-                limits = limits.withTimeouts(Duration.ofMillis(Long.parseLong(timeout.trim())));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(TIMEOUT_MS + " must be a number of milliseconds", e);
-            }
+        Optional<Duration> timeout = testDuration(TIMEOUT_MS);
+        if (timeout.isPresent()) {
+            limits = limits.withTimeouts(timeout.get());
         }
         try (SdkAwsGateway gateway = new SdkAwsGateway(aws, roles, limits);
              ProgressReporter progress = ProgressReporter.start(context)) {
             return new ScanService(gateway, context.clock(), () -> UUID.randomUUID().toString(), ToolVersion.get(),
                     limits, progress).run(settings);
+        }
+    }
+
+    /** A test hook's value: milliseconds in the injected environment, or empty when it is not set. */
+    private Optional<Duration> testDuration(String name) {
+        String value = context.env(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofMillis(Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number of milliseconds", e);
         }
     }
 
@@ -82,13 +89,7 @@ final class ScanJob {
      * the lock is held from the first call until the new folder is in place.
      */
     int run(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel, Path outDir, Set<OutputFormat> formats) {
-        RunFolder folder;
-        try {
-            folder = RunFolder.open(outDir);
-        } catch (ReportWriteException e) {
-            return refused(e);
-        }
-        try (folder; StopSignalHook stop = StopSignalHook.during(folder, context.err())) {
+        return inRunFolder(outDir, folder -> {
             ScanResult result;
             try {
                 result = scan(aws, roles, settings, maxParallel);
@@ -102,11 +103,19 @@ final class ScanJob {
                 return ExitCodes.INTERNAL_ERROR;
             }
             return write(result, folder, formats, null, true);
-        }
+        });
     }
 
     /** Writes the run folder of a saved scan; {@code previous} (or null) is the scan to compare with. */
     int write(ScanResult result, Path outDir, Set<OutputFormat> formats, PreviousScan previous) {
+        return inRunFolder(outDir, folder -> write(result, folder, formats, previous, false));
+    }
+
+    /**
+     * Opens the run folder (refused: one line and its exit code), and runs {@code work} holding its lock,
+     * with a signal during it removing the staging folder.
+     */
+    private int inRunFolder(Path outDir, ToIntFunction<RunFolder> work) {
         RunFolder folder;
         try {
             folder = RunFolder.open(outDir);
@@ -114,7 +123,7 @@ final class ScanJob {
             return refused(e);
         }
         try (folder; StopSignalHook stop = StopSignalHook.during(folder, context.err())) {
-            return write(result, folder, formats, previous, false);
+            return work.applyAsInt(folder);
         }
     }
 

@@ -143,8 +143,7 @@ public final class CoverageEvaluator {
     private static Cell analyzersNotRead(CellFacts facts) {
         RegionObservation listed = facts.account().regions().get(facts.key().region());
         if (listed == null) {
-            return facts.undecided(Reason.API_ERROR,
-                    new Failure("ListAnalyzers", "NotRead", "the scan did not list analyzers in this region", 0));
+            return facts.undecided(Reason.API_ERROR, RegionObservation.NOT_LISTED);
         }
         return listed.succeeded() ? null : facts.undecided(FailureKind.reasonFor(listed.failure()), listed.failure());
     }

@@ -68,7 +68,7 @@ record OrganizationAnalyzers(List<Analyzer> active, List<Analyzer> inactive, Opt
         }
         RegionObservation listed = account.regions().get(region);
         if (listed == null) {
-            return new Failure("ListAnalyzers", "NotRead", "the scan did not list analyzers in this region", 0);
+            return RegionObservation.NOT_LISTED;
         }
         return listed.failure();
     }

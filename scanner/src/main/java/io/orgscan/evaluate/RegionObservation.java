@@ -9,6 +9,10 @@ import java.util.List;
  * the failure that kept the scan from reading them.
  */
 public record RegionObservation(List<Analyzer> analyzers, Failure failure) {
+    /** What stands for a region enabled for the account whose analyzers the scan did not list. */
+    static final Failure NOT_LISTED = new Failure("ListAnalyzers", "NotRead",
+            "the scan did not list analyzers in this region", 0);
+
     public RegionObservation {
         analyzers = List.copyOf(analyzers);
         if (failure != null && !analyzers.isEmpty()) {

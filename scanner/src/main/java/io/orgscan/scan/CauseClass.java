@@ -1,5 +1,6 @@
 package io.orgscan.scan;
 
+import io.orgscan.evaluate.FailureKind;
 import io.orgscan.model.Failure;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public enum CauseClass {
                 if (lowerMessage.contains("unable to unmarshall response")) {
                     yield INVALID_ANSWER;
                 }
-                if (lowerMessage.contains("service control policy")) {
+                if (FailureKind.deniedByScp(failure)) {
                     yield SCP;
                 }
                 if (code.contains("AccessDenied") || code.equals("UnauthorizedOperation")) {
