@@ -12,5 +12,9 @@ public enum OutputFormat {
     /** Every CSV: findings.csv, accounts.csv, errors.csv, data_dictionary.csv and control_result.csv. */
     CSV,
     /** {@code coverage.xlsx}: the workbook for auditors. */
-    XLSX
+    XLSX,
+    /** {@code findings.asff.json}: batches for Security Hub's BatchImportFindings. Not in the default set. */
+    ASFF,
+    /** {@code junit.xml}: the matrix as a JUnit XML report for CI servers. Not in the default set. */
+    JUNIT
 }

@@ -1,6 +1,8 @@
 package io.orgscan.report.folder;
 
 import io.orgscan.model.ScanResult;
+import io.orgscan.report.asff.AsffFindingsWriter;
+import io.orgscan.report.asff.SecurityHubTarget;
 import io.orgscan.report.csv.CsvTableWriter;
 import io.orgscan.report.evidence.Changes;
 import io.orgscan.report.evidence.Reconciliation;
@@ -8,6 +10,7 @@ import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.evidence.RunFile;
 import io.orgscan.report.evidence.WrittenFile;
 import io.orgscan.report.json.ScanJson;
+import io.orgscan.report.junit.JunitXmlWriter;
 import io.orgscan.report.table.AccountsTable;
 import io.orgscan.report.table.ControlResultTable;
 import io.orgscan.report.table.DataDictionaryTable;
@@ -103,6 +106,14 @@ public final class ReportRenderer {
             written.add(csv(folder, RunFile.ACCOUNTS_CSV, AccountsTable.of(input)));
             written.add(csv(folder, RunFile.ERRORS_CSV, ErrorsTable.of(input)));
             written.add(csv(folder, RunFile.DATA_DICTIONARY_CSV, DataDictionaryTable.of(input)));
+        }
+        if (formats.contains(OutputFormat.ASFF)) {
+            SecurityHubTarget target = SecurityHubTarget.of(result.metadata(), options.securityHubAccount(),
+                    options.securityHubRegion());
+            written.add(folder.stage(RunFile.ASFF_JSON.fileName(), out -> AsffFindingsWriter.write(input, target, out)));
+        }
+        if (formats.contains(OutputFormat.JUNIT)) {
+            written.add(folder.stage(RunFile.JUNIT_XML.fileName(), out -> JunitXmlWriter.write(input, out)));
         }
         RenderInput beforeWorkbook = input.withFiles(written);
         Map<String, Long> sheetRows = new HashMap<>();
