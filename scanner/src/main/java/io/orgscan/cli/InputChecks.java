@@ -12,9 +12,11 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Checks user input before any AWS call, each failure one line naming the option and the value. */
 final class InputChecks {
@@ -129,7 +131,8 @@ final class InputChecks {
             chosen.add(choice("--format", format, OutputFormat.class));
         }
         if (chosen.isEmpty()) {
-            throw new UsageException("--format: name at least one of json, csv, xlsx");
+            throw new UsageException("--format: name at least one of " + Arrays.stream(OutputFormat.values())
+                    .map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         }
         return chosen;
     }

@@ -27,6 +27,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     ScopeOptions scopeOptions;
 
+    @Mixin
+    SecurityHubOptions securityHubOptions;
+
     @Option(names = "--profile", paramLabel = "NAME", description = "Use a named profile of the AWS shared config files.")
     String profile;
 
@@ -67,6 +70,10 @@ final class ScanCommand implements Callable<Integer> {
         String home = InputChecks.region(region == null && context.env("AWS_REGION") == null
                         && context.env("AWS_DEFAULT_REGION") == null && profileRegion != null ? "region of profile " + profileName : "--region",
                 firstNonNull(region, context.env("AWS_REGION"), context.env("AWS_DEFAULT_REGION"), profileRegion, "us-east-1"));
+        // Recorded as used, wherever it came from: findings.asff.json's default Security Hub region is read from it.
+        region = home;
+        securityHubOptions.account();
+        securityHubOptions.region();
         AwsSettings aws = new AwsSettings(
                 profileName,
                 home,

@@ -43,7 +43,8 @@ final class ScopeOptions {
     int maxParallel;
 
     @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "json,csv,xlsx",
-            description = "Reports to write: json (scan.json), csv (every CSV), xlsx (coverage.xlsx). Default: all. "
+            description = "Reports to write: json (scan.json), csv (every CSV), xlsx (coverage.xlsx), asff (findings.asff.json "
+                    + "for Security Hub), junit (junit.xml for CI servers). Default: json,csv,xlsx. "
                     + "run_manifest.json and SHA256SUMS are always written.")
     List<String> formats = new ArrayList<>();
 
