@@ -6,12 +6,17 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.orgscan.model.AccountRef;
 import io.orgscan.model.Cell;
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.model.Reason;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.report.evidence.Control;
 import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.table.FindingsTable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,7 +50,8 @@ public final class AsffFindingsWriter {
             + "the IAM Access Analyzer delegated administrator.";
 
     // The length limits of the Security Hub API reference (AwsSecurityFinding, ProductFields);
-    // StatusReason.Description has none documented and gets Description's.
+    // StatusReason.Description has none documented and gets Description's (its text is the reason's
+    // meaning, a sentence; the cell's detail is in Description).
     static final int TITLE_LIMIT = 256;
     static final int DESCRIPTION_LIMIT = 1024;
     static final int REASON_DESCRIPTION_LIMIT = 1024;
@@ -60,6 +66,10 @@ public final class AsffFindingsWriter {
     private final Control control;
     private final String time;
     private final String generatorId;
+    // Values that are the same in many findings, serialised once (about a fifth of each finding).
+    private final String types;
+    private final String relatedRequirements;
+    private final Map<Reason, String> statusReasons = new EnumMap<>(Reason.class);
 
     private AsffFindingsWriter(RenderInput input, SecurityHubTarget target) {
         this.input = input;
@@ -68,6 +78,43 @@ public final class AsffFindingsWriter {
         this.control = input.control();
         this.time = FindingsTable.timestamp(scan.finishedAt());
         this.generatorId = AsffText.fit(scan.toolName() + "/" + control.securityHubControlId(), GENERATOR_ID_LIMIT);
+        this.types = json(g -> {
+            g.writeStartArray();
+            g.writeString(FINDING_TYPE);
+            g.writeEndArray();
+        });
+        this.relatedRequirements = json(g -> {
+            g.writeStartArray();
+            for (Control.CisReference cis : control.cisReferences()) {
+                g.writeString("CIS AWS Foundations Benchmark v" + cis.version() + "/" + cis.recommendation());
+            }
+            g.writeEndArray();
+        });
+        for (Reason reason : Reason.values()) {
+            statusReasons.put(reason, json(g -> {
+                g.writeStartArray();
+                g.writeStartObject();
+                g.writeStringField("ReasonCode", reason.name());
+                g.writeStringField("Description", AsffText.fit(reason.meaning(), REASON_DESCRIPTION_LIMIT));
+                g.writeEndObject();
+                g.writeEndArray();
+            }));
+        }
+    }
+
+    private interface JsonValue {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** One value as compact JSON text, to be written raw into findings. */
+    private static String json(JsonValue value) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            value.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     /** Writes the file to {@code out} (left open); returns the number of findings. */
@@ -118,9 +165,8 @@ public final class AsffFindingsWriter {
         g.writeStringField("ProductName", scan.toolName());
         g.writeStringField("GeneratorId", generatorId);
         g.writeStringField("AwsAccountId", target.accountId());
-        g.writeArrayFieldStart("Types");
-        g.writeString(FINDING_TYPE);
-        g.writeEndArray();
+        g.writeFieldName("Types");
+        g.writeRawValue(types);
         g.writeStringField("CreatedAt", time);
         g.writeStringField("UpdatedAt", time);
         g.writeObjectFieldStart("Severity");
@@ -177,8 +223,6 @@ public final class AsffFindingsWriter {
         field(g, "orgscan/ScanId", scan.scanId());
         field(g, "orgscan/OrganizationId", scan.organizationId());
         field(g, "orgscan/Policy", scan.policy().name());
-        field(g, "orgscan/Status", cell.status().name());
-        field(g, "orgscan/Reason", cell.reason().name());
         field(g, "orgscan/RegionOptStatus", cell.regionOptStatus().awsValue());
         field(g, "orgscan/AccountName", account.name());
         field(g, "orgscan/OuPath", account.ouPath());
@@ -196,18 +240,10 @@ public final class AsffFindingsWriter {
     private void compliance(JsonGenerator g, Cell cell) throws IOException {
         g.writeObjectFieldStart("Compliance");
         g.writeStringField("Status", control.statuses().get(cell.status().ordinal()).asff());
-        g.writeArrayFieldStart("RelatedRequirements");
-        for (Control.CisReference cis : control.cisReferences()) {
-            g.writeString("CIS AWS Foundations Benchmark v" + cis.version() + "/" + cis.recommendation());
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("StatusReasons");
-        g.writeStartObject();
-        g.writeStringField("ReasonCode", cell.reason().name());
-        String reason = cell.reason().meaning() + (cell.detail().isBlank() ? "" : " " + cell.detail());
-        g.writeStringField("Description", AsffText.fit(reason, REASON_DESCRIPTION_LIMIT));
-        g.writeEndObject();
-        g.writeEndArray();
+        g.writeFieldName("RelatedRequirements");
+        g.writeRawValue(relatedRequirements);
+        g.writeFieldName("StatusReasons");
+        g.writeRawValue(statusReasons.get(cell.reason()));
         g.writeEndObject();
     }
 }

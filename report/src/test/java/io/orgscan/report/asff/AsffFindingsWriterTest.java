@@ -105,7 +105,8 @@ class AsffFindingsWriterTest {
         assertThat(f.get("Compliance").get("StatusReasons").get(0).get("ReasonCode").asText())
                 .isEqualTo("ANALYZER_NOT_ACTIVE");
         assertThat(f.get("Compliance").get("StatusReasons").get(0).get("Description").asText())
-                .contains("ExternalAccess is DISABLED: DISABLED_BY_USER");
+                .isEqualTo(Reason.ANALYZER_NOT_ACTIVE.meaning());
+        assertThat(f.get("Description").asText()).contains("ExternalAccess is DISABLED: DISABLED_BY_USER");
         assertThat(f.get("Compliance").get("RelatedRequirements").toString())
                 .contains("CIS AWS Foundations Benchmark v5.0/1.19", "CIS AWS Foundations Benchmark v7.0/2.18");
         JsonNode resource = f.get("Resources").get(0);
@@ -116,7 +117,7 @@ class AsffFindingsWriterTest {
         assertThat(f.get("Workflow").get("Status").asText()).isEqualTo("NEW");
         assertThat(f.get("RecordState").asText()).isEqualTo("ACTIVE");
         assertThat(f.get("Remediation").get("Recommendation").get("Url").asText()).startsWith("https://docs.aws.amazon.com/");
-        assertThat(f.get("ProductFields").get("orgscan/Reason").asText()).isEqualTo("ANALYZER_NOT_ACTIVE");
+        assertThat(f.get("ProductFields").get("orgscan/OuPath").asText()).isEqualTo("Root/Security, \"core\"");
     }
 
     @Test

@@ -157,6 +157,8 @@ class JunitXmlWriterTest {
         assertThat(((Element) suites.item(5)).getAttribute("name")).isEqualTo("000000000505 (tab cr lf )");
         Element failure = (Element) ((Element) suites.item(4)).getElementsByTagName("failure").item(0);
         assertThat(failure.getTextContent()).contains("]]> & \"'<>");
+        Element lineBreaks = (Element) ((Element) suites.item(5)).getElementsByTagName("failure").item(0);
+        assertThat(lineBreaks.getTextContent()).as("tab, CR and LF kept in text").endsWith("tab\tcr\rlf\n");
     }
 
     @Test
