@@ -15,6 +15,7 @@ class SecurityHubTargetTest {
     private static ScanMetadata scanWith(Parameter... parameters) {
         ScanMetadata base = ScanFixture.rich().metadata();
         List<Parameter> all = new ArrayList<>(base.parameters());
+        all.removeIf(p -> p.name().equals("--region"));
         all.addAll(List.of(parameters));
         return new ScanMetadata(base.scanId(), base.startedAt(), base.finishedAt(), base.callerArn(),
                 base.callerAccountId(), base.organizationId(), base.managementAccountId(),
