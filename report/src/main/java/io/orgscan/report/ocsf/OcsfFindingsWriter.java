@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.orgscan.model.AccountRef;
 import io.orgscan.model.Cell;
@@ -35,7 +36,7 @@ public final class OcsfFindingsWriter {
     public static final int TYPE_UID = CLASS_UID * 100 + ACTIVITY_ID;
     /** OCSF's account.type_id for an AWS account. */
     static final int AWS_ACCOUNT_TYPE_ID = 10;
-    /** resource_details.role_id: the subject of the finding, and a resource related to it. */
+    /** resource_details.role_id: the subject of the finding (Target), and a resource related to it (Related). */
     static final int ROLE_TARGET = 1;
     static final int ROLE_RELATED = 4;
 
@@ -45,17 +46,71 @@ public final class OcsfFindingsWriter {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
+    // Names and constant values pre-encoded once: a 10,000-account scan writes each 350,000 times.
+    private static final SerializedString ACTIVITY_ID_ = name("activity_id");
+    private static final SerializedString CATEGORY_UID_ = name("category_uid");
+    private static final SerializedString CLASS_UID_ = name("class_uid");
+    private static final SerializedString TYPE_UID_ = name("type_uid");
+    private static final SerializedString SEVERITY_ID_ = name("severity_id");
+    private static final SerializedString SEVERITY_ = name("severity");
+    private static final SerializedString TIME_ = name("time");
+    private static final SerializedString STATUS_DETAIL_ = name("status_detail");
+    private static final SerializedString METADATA_ = name("metadata");
+    private static final SerializedString FINDING_INFO_ = name("finding_info");
+    private static final SerializedString UID_ = name("uid");
+    private static final SerializedString TITLE_ = name("title");
+    private static final SerializedString DESC_ = name("desc");
+    private static final SerializedString CLOUD_ = name("cloud");
+    private static final SerializedString PROVIDER_ = name("provider");
+    private static final SerializedString CLOUD_PARTITION_ = name("cloud_partition");
+    private static final SerializedString REGION_ = name("region");
+    private static final SerializedString ACCOUNT_ = name("account");
+    private static final SerializedString NAME_ = name("name");
+    private static final SerializedString TYPE_ID_ = name("type_id");
+    private static final SerializedString TYPE_ = name("type");
+    private static final SerializedString ORG_ = name("org");
+    private static final SerializedString COMPLIANCE_ = name("compliance");
+    private static final SerializedString CONTROL_ = name("control");
+    private static final SerializedString STANDARDS_ = name("standards");
+    private static final SerializedString REQUIREMENTS_ = name("requirements");
+    private static final SerializedString STATUS_ID_ = name("status_id");
+    private static final SerializedString STATUS_ = name("status");
+    private static final SerializedString RESOURCES_ = name("resources");
+    private static final SerializedString ROLE_ID_ = name("role_id");
+    private static final SerializedString REMEDIATION_ = name("remediation");
+    private static final SerializedString REFERENCES_ = name("references");
+    private static final SerializedString UNMAPPED_ = name("unmapped");
+    private static final SerializedString REASON_ = name("reason");
+    private static final SerializedString REGION_OPT_STATUS_ = name("region_opt_status");
+    private static final SerializedString AWS = name("AWS");
+    private static final SerializedString AWS_ACCOUNT = name("AWS Account");
+    private static final SerializedString ACCOUNT_RESOURCE = name("AWS::::Account");
+    private static final SerializedString ANALYZER_RESOURCE = name("AWS::AccessAnalyzer::Analyzer");
+    private static final String REMEDIATION = "Create an IAM Access Analyzer analyzer of type ACCOUNT in the account "
+            + "and region, or of type ORGANIZATION in the region from the management account or the delegated "
+            + "administrator, and keep it ACTIVE.";
+
+    private static SerializedString name(String text) {
+        return new SerializedString(text);
+    }
+
     private final ScanMetadata scan;
     private final Control control;
     private final long time;
-    private final String metadata;
-    private final String standards;
-    private final String requirements;
+    private final SerializedString partition;
+    private final SerializedString title;
+    private final SerializedString metadata;
+    private final SerializedString org;
+    private final SerializedString standards;
+    private final SerializedString requirements;
+    private final SerializedString remediation;
 
     private OcsfFindingsWriter(RenderInput input) throws IOException {
         this.scan = input.scan().metadata();
         this.control = input.control();
         this.time = scan.finishedAt().toEpochMilli();
+        this.partition = name(scan.partition());
+        this.title = name(control.title());
         this.metadata = json(gen -> {
             gen.writeStartObject();
             gen.writeStringField("version", OCSF_VERSION);
@@ -81,9 +136,22 @@ public final class OcsfFindingsWriter {
         this.requirements = json(gen -> {
             gen.writeStartArray();
             for (Control.CisReference reference : cis) {
-                gen.writeString(control.cisBenchmark() + " v" + reference.version() + " " + reference.recommendation());
+                gen.writeString("CIS v" + reference.version() + " " + reference.recommendation());
             }
             gen.writeEndArray();
+        });
+        this.org = json(gen -> {
+            gen.writeStartObject();
+            gen.writeStringField("uid", scan.organizationId());
+            gen.writeEndObject();
+        });
+        this.remediation = json(gen -> {
+            gen.writeStartObject();
+            gen.writeStringField("desc", REMEDIATION);
+            gen.writeArrayFieldStart("references");
+            gen.writeString(control.configRuleSource());
+            gen.writeEndArray();
+            gen.writeEndObject();
         });
     }
 
@@ -114,89 +182,108 @@ public final class OcsfFindingsWriter {
         OcsfStatus status = OcsfStatus.of(cell.status());
         String region = cell.key().region();
         gen.writeStartObject();
-        gen.writeNumberField("activity_id", ACTIVITY_ID);
-        gen.writeStringField("activity_name", "Create");
-        gen.writeNumberField("category_uid", CATEGORY_UID);
-        gen.writeStringField("category_name", "Findings");
-        gen.writeNumberField("class_uid", CLASS_UID);
-        gen.writeStringField("class_name", "Compliance Finding");
-        gen.writeNumberField("type_uid", TYPE_UID);
-        gen.writeStringField("type_name", "Compliance Finding: Create");
-        gen.writeNumberField("severity_id", status.severityId());
-        gen.writeStringField("severity", status.severity());
-        gen.writeNumberField("time", time);
-        gen.writeStringField("status_detail", cell.detail().isEmpty()
-                ? cell.reason().name() : cell.reason().name() + ": " + cell.detail());
-        gen.writeFieldName("metadata");
+        gen.writeFieldName(ACTIVITY_ID_);
+        gen.writeNumber(ACTIVITY_ID);
+        gen.writeFieldName(CATEGORY_UID_);
+        gen.writeNumber(CATEGORY_UID);
+        gen.writeFieldName(CLASS_UID_);
+        gen.writeNumber(CLASS_UID);
+        gen.writeFieldName(TYPE_UID_);
+        gen.writeNumber(TYPE_UID);
+        gen.writeFieldName(SEVERITY_ID_);
+        gen.writeNumber(status.severityId());
+        gen.writeFieldName(SEVERITY_);
+        gen.writeString(status.severity());
+        gen.writeFieldName(TIME_);
+        gen.writeNumber(time);
+        gen.writeFieldName(STATUS_DETAIL_);
+        gen.writeString(cell.detail().isEmpty() ? cell.reason().name() : cell.reason().name() + ": " + cell.detail());
+        gen.writeFieldName(METADATA_);
         gen.writeRawValue(metadata);
 
-        gen.writeObjectFieldStart("finding_info");
-        gen.writeStringField("uid", FindingsTable.findingId(scan.partition(), account.id(), region));
-        gen.writeStringField("title", control.title());
-        gen.writeStringField("desc", cell.reason().meaning());
+        gen.writeFieldName(FINDING_INFO_);
+        gen.writeStartObject();
+        gen.writeFieldName(UID_);
+        gen.writeString(FindingsTable.findingId(scan.partition(), account.id(), region));
+        gen.writeFieldName(TITLE_);
+        gen.writeString(title);
+        gen.writeFieldName(DESC_);
+        gen.writeString(cell.reason().meaning());
         gen.writeEndObject();
 
-        gen.writeObjectFieldStart("cloud");
-        gen.writeStringField("provider", "AWS");
-        gen.writeStringField("cloud_partition", scan.partition());
-        gen.writeStringField("region", region);
-        gen.writeObjectFieldStart("account");
-        gen.writeStringField("uid", account.id());
+        gen.writeFieldName(CLOUD_);
+        gen.writeStartObject();
+        gen.writeFieldName(PROVIDER_);
+        gen.writeString(AWS);
+        gen.writeFieldName(CLOUD_PARTITION_);
+        gen.writeString(partition);
+        gen.writeFieldName(REGION_);
+        gen.writeString(region);
+        gen.writeFieldName(ACCOUNT_);
+        gen.writeStartObject();
+        gen.writeFieldName(UID_);
+        gen.writeString(account.id());
         if (!account.name().isEmpty()) {
-            gen.writeStringField("name", account.name());
+            gen.writeFieldName(NAME_);
+            gen.writeString(account.name());
         }
-        gen.writeNumberField("type_id", AWS_ACCOUNT_TYPE_ID);
-        gen.writeStringField("type", "AWS Account");
+        gen.writeFieldName(TYPE_ID_);
+        gen.writeNumber(AWS_ACCOUNT_TYPE_ID);
+        gen.writeFieldName(TYPE_);
+        gen.writeString(AWS_ACCOUNT);
         gen.writeEndObject();
-        gen.writeObjectFieldStart("org");
-        gen.writeStringField("uid", scan.organizationId());
-        gen.writeEndObject();
+        gen.writeFieldName(ORG_);
+        gen.writeRawValue(org);
         gen.writeEndObject();
 
-        gen.writeObjectFieldStart("compliance");
-        gen.writeStringField("control", control.securityHubControlId());
-        gen.writeFieldName("standards");
+        gen.writeFieldName(COMPLIANCE_);
+        gen.writeStartObject();
+        gen.writeFieldName(CONTROL_);
+        gen.writeString(control.securityHubControlId());
+        gen.writeFieldName(STANDARDS_);
         gen.writeRawValue(standards);
-        gen.writeFieldName("requirements");
+        gen.writeFieldName(REQUIREMENTS_);
         gen.writeRawValue(requirements);
-        gen.writeNumberField("status_id", status.statusId());
-        gen.writeStringField("status", status.status());
+        gen.writeFieldName(STATUS_ID_);
+        gen.writeNumber(status.statusId());
+        gen.writeFieldName(STATUS_);
+        gen.writeString(status.status());
         gen.writeEndObject();
 
-        gen.writeArrayFieldStart("resources");
-        writeResource(gen, account.id(), "AWS::::Account", region, ROLE_TARGET, "Target");
+        gen.writeFieldName(RESOURCES_);
+        gen.writeStartArray();
+        writeResource(gen, account.id(), ACCOUNT_RESOURCE, region, ROLE_TARGET);
         if (cell.status() == ComplianceStatus.COMPLIANT) {
-            writeResource(gen, cell.coveredByArn(), "AWS::AccessAnalyzer::Analyzer", region, ROLE_RELATED, "Related");
+            writeResource(gen, cell.coveredByArn(), ANALYZER_RESOURCE, region, ROLE_RELATED);
         }
         gen.writeEndArray();
 
         if (cell.status() == ComplianceStatus.NON_COMPLIANT) {
-            gen.writeObjectFieldStart("remediation");
-            gen.writeStringField("desc", "Create an IAM Access Analyzer analyzer of type ACCOUNT in the account and "
-                    + "region, or of type ORGANIZATION in the region from the management account or the delegated "
-                    + "administrator, and keep it ACTIVE.");
-            gen.writeArrayFieldStart("references");
-            gen.writeString(control.configRuleSource());
-            gen.writeEndArray();
-            gen.writeEndObject();
+            gen.writeFieldName(REMEDIATION_);
+            gen.writeRawValue(remediation);
         }
 
-        gen.writeObjectFieldStart("unmapped");
-        gen.writeStringField("reason", cell.reason().name());
-        gen.writeStringField("region_opt_status", cell.regionOptStatus().awsValue());
+        gen.writeFieldName(UNMAPPED_);
+        gen.writeStartObject();
+        gen.writeFieldName(REASON_);
+        gen.writeString(cell.reason().name());
+        gen.writeFieldName(REGION_OPT_STATUS_);
+        gen.writeString(cell.regionOptStatus().awsValue());
         gen.writeEndObject();
         gen.writeEndObject();
     }
 
-    private void writeResource(JsonGenerator gen, String uid, String type, String region, int roleId, String role)
+    private static void writeResource(JsonGenerator gen, String uid, SerializedString type, String region, int roleId)
             throws IOException {
         gen.writeStartObject();
-        gen.writeStringField("uid", uid);
-        gen.writeStringField("type", type);
-        gen.writeStringField("cloud_partition", scan.partition());
-        gen.writeStringField("region", region);
-        gen.writeNumberField("role_id", roleId);
-        gen.writeStringField("role", role);
+        gen.writeFieldName(UID_);
+        gen.writeString(uid);
+        gen.writeFieldName(TYPE_);
+        gen.writeString(type);
+        gen.writeFieldName(REGION_);
+        gen.writeString(region);
+        gen.writeFieldName(ROLE_ID_);
+        gen.writeNumber(roleId);
         gen.writeEndObject();
     }
 
@@ -204,11 +291,12 @@ public final class OcsfFindingsWriter {
         void writeTo(JsonGenerator gen) throws IOException;
     }
 
-    private static String json(JsonContent content) throws IOException {
+    /** A constant part of every event, serialised once; written raw (as UTF-8 bytes) into each. */
+    private static SerializedString json(JsonContent content) throws IOException {
         StringWriter text = new StringWriter();
         try (JsonGenerator gen = JSON.createGenerator(text)) {
             content.writeTo(gen);
         }
-        return text.toString();
+        return new SerializedString(text.toString());
     }
 }

@@ -137,7 +137,8 @@ class OcsfFindingsWriterTest {
         assertThat(standards).hasSize(8).first().isEqualTo("CIS Amazon Web Services Foundations Benchmark v1.4");
         assertThat(standards).last().isEqualTo("CIS Amazon Web Services Foundations Benchmark v7.0");
         assertThat(compliance.get("requirements").get(7).asText())
-                .isEqualTo("CIS Amazon Web Services Foundations Benchmark v7.0 2.18");
+                .isEqualTo("CIS v7.0 2.18");
+        assertThat(compliance.get("requirements").get(0).asText()).isEqualTo("CIS v1.4 1.20");
     }
 
     @Test
