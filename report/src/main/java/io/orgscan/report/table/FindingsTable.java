@@ -155,7 +155,7 @@ public final class FindingsTable implements Table<FindingsTable.Row> {
     /** The four columns of the register entry that applies to the row (empty when none does). */
     private static List<Column<Row>> exceptionColumns(ExceptionMatches exceptions) {
         Function<Row, Optional<ExceptionEntry>> entry = r -> exceptions.applying(r.cell().key());
-        String only = "Only with --exceptions: ";
+        String only = "Only with --exceptions (columns 21-24 after the two --previous ones, else 19-22): ";
         return List.of(
                 Column.<Row>of("exception_disposition", 16, ENUM, r -> entry.apply(r).map(e -> e.disposition().name())
                                 .orElse("")).optional().allowing(Disposition.class)
