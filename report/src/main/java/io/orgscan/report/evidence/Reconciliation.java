@@ -1,7 +1,7 @@
 package io.orgscan.report.evidence;
 
-import io.orgscan.report.exceptions.WorkbookRegister;
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.report.exceptions.WorkbookRegister;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

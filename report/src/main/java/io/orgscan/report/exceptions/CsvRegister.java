@@ -54,7 +54,7 @@ final class CsvRegister {
                 for (int c = 0; c < header.size(); c++) {
                     values.put(header.get(c), record.get(c));
                 }
-                entries.add(RegisterRow.entry(file, row, values));
+                entries.add(RegisterRow.entry(file, row, values, RegisterRow.EXPIRES));
             }
             if (header == null) {
                 throw new RegisterException(file, "empty: no header row (expected columns "

@@ -40,9 +40,10 @@ final class RegisterRow {
 
     /**
      * The entry of row {@code row}; {@code values} maps column names to the cell's text (absent or
-     * empty for none).
+     * empty for none); {@code expiresColumn} is what the file calls {@code expires}, for messages.
      */
-    static ExceptionEntry entry(Path file, int row, Map<String, String> values) throws RegisterException {
+    static ExceptionEntry entry(Path file, int row, Map<String, String> values, String expiresColumn)
+            throws RegisterException {
         String findingId = value(values, FINDING_ID);
         String account = value(values, ACCOUNT_ID);
         String region = value(values, REGION);
@@ -51,7 +52,7 @@ final class RegisterRow {
                     + "the entry is for");
         }
         Disposition disposition = disposition(file, row, value(values, DISPOSITION));
-        LocalDate expires = expires(file, row, value(values, EXPIRES));
+        LocalDate expires = expires(file, row, value(values, EXPIRES), expiresColumn);
         try {
             return new ExceptionEntry(row, findingId.isEmpty() ? null : findingId, account.isEmpty() ? null : account,
                     region.isEmpty() ? null : region, disposition, value(values, OWNER), value(values, APPROVER),
@@ -77,14 +78,14 @@ final class RegisterRow {
                 .collect(Collectors.joining(", ")));
     }
 
-    private static LocalDate expires(Path file, int row, String text) throws RegisterException {
+    private static LocalDate expires(Path file, int row, String text, String column) throws RegisterException {
         if (text.isEmpty()) {
             return null;
         }
         try {
             return LocalDate.parse(text, DAY);
         } catch (DateTimeParseException e) {
-            throw RegisterException.atRow(file, row, "expires \"" + text + "\" is not a date YYYY-MM-DD");
+            throw RegisterException.atRow(file, row, column + " \"" + text + "\" is not a date YYYY-MM-DD");
         }
     }
 }

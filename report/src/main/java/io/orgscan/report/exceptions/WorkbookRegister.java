@@ -85,7 +85,7 @@ public final class WorkbookRegister {
                 if (values.get(RegisterRow.FINDING_ID).isBlank()) {
                     throw RegisterException.atRow(file, number, "a disposition but no finding_id");
                 }
-                entries.add(RegisterRow.entry(file, number, values));
+                entries.add(RegisterRow.entry(file, number, values, TARGET_DATE));
             }
             return entries;
         } catch (IOException | RuntimeException e) {

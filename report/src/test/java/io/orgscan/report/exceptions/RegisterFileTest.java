@@ -202,6 +202,11 @@ class RegisterFileTest {
         assertThatThrownBy(() -> RegisterFile.read(badDisposition))
                 .hasMessageStartingWith(badDisposition + ": row 2: unknown disposition \"WONTFIX\"");
 
+        Path badDate = workbook(sheet -> row(sheet, 1, "iam-aa-coverage:aws:111111111111:eu-west-1", "", "", "Ops",
+                "RETEST", "", "next quarter"));
+        assertThatThrownBy(() -> RegisterFile.read(badDate))
+                .hasMessage(badDate + ": row 2: target_date \"next quarter\" is not a date YYYY-MM-DD");
+
         Path noFinding = workbook(sheet -> row(sheet, 5, "", "", "", "Ops", "REMEDIATE"));
         assertThatThrownBy(() -> RegisterFile.read(noFinding))
                 .hasMessage(noFinding + ": row 6: a disposition but no finding_id");

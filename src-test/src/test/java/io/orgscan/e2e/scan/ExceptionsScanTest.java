@@ -83,6 +83,8 @@ class ExceptionsScanTest {
         OrgscanInProcess.Result result = scan(out, "--exceptions", register.toString());
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
+        assertThat(result.out()).containsPattern("exceptions: register.csv, 3 entries; NON_COMPLIANT cells with an "
+                + "exception in force 1, without \\d+; 1 entries expired, 1 match no cell \\(Summary sheet\\)");
         Map<String, CSVRecord> findings = findings(out);
         Map<String, String> expected = ExpectedCells.forPolicy("org");
         assertThat(findings.keySet()).containsExactlyElementsOf(expected.keySet());
@@ -116,6 +118,7 @@ class ExceptionsScanTest {
 
         OrgscanInProcess.Result plain = scan(dir.resolve("plain"));
         assertThat(plain.exitCode()).as("the same exit code without a register").isEqualTo(result.exitCode());
+        assertThat(plain.out()).doesNotContain("exceptions:");
     }
 
     @Test
