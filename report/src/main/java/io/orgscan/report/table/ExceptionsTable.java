@@ -30,7 +30,6 @@ import java.util.stream.StreamSupport;
  * Dispositions never change a finding's status.
  */
 public final class ExceptionsTable implements Table<Row> {
-
     private final RenderInput input;
     private final List<Column<Row>> columns;
 

@@ -185,6 +185,42 @@ class ExceptionsRenderTest {
                 .get("Summary").stream().flatMap(List::stream)).doesNotContain("Exceptions review");
     }
 
+    /** Every hostile text as every text of a register entry, one entry per hostile account. */
+    @Test
+    void hostileRegisterTextNeverReachesASpreadsheetAsAFormula() throws Exception {
+        ScanResult hostile = ScanFixture.hostile();
+        List<ExceptionEntry> entries = new ArrayList<>();
+        for (int i = 0; i < ScanFixture.HOSTILE_TEXT.size(); i++) {
+            String text = ScanFixture.HOSTILE_TEXT.get(i);
+            entries.add(new ExceptionEntry(i + 2, null, String.format("%012d", 100 + i), "*", Disposition.RETEST, text,
+                    text, text, text, null));
+        }
+        Path dir = render(hostile.withExceptions(new ExceptionRegister("hostile.csv", "1".repeat(64), entries)), "hostile");
+
+        List<CSVRecord> findings = CsvReader.parse(dir.resolve("findings.csv"));
+        assertThat(findings).hasSize(ScanFixture.HOSTILE_TEXT.size()).allSatisfy(record -> {
+            for (String column : List.of("exception_owner", "exception_ticket")) {
+                assertThat(io.orgscan.report.table.SpreadsheetText.startsWithTrigger(record.get(column)))
+                        .as(column + " " + record.get(column)).isFalse();
+            }
+        });
+        // Commons CSV gives back the neutralised text: the register's, with a ' where it started with a trigger.
+        assertThat(findings.get(0).get("exception_owner")).isEqualTo("'" + ScanFixture.HOSTILE_TEXT.get(0));
+        assertThat(findings.get(7).get("exception_owner")).isEqualTo(ScanFixture.HOSTILE_TEXT.get(7));
+
+        // WorkbookReader refuses any formula cell; no text cell may start with a trigger either.
+        Map<String, List<List<String>>> sheets = WorkbookReader.contents(Files.readAllBytes(dir.resolve("coverage.xlsx")));
+        for (String sheet : List.of("Exceptions", "Findings", "Summary")) {
+            assertThat(sheets.get(sheet).stream().flatMap(List::stream)
+                    .filter(v -> v != null && io.orgscan.report.table.SpreadsheetText.startsWithTrigger(v)))
+                    .as(sheet).isEmpty();
+        }
+        // The Parameters sheet's names are orgscan's own option names (--exceptions); its values are checked.
+        assertThat(sheets.get("Parameters").stream().map(row -> row.size() > 1 ? row.get(1) : null)
+                .filter(v -> v != null && io.orgscan.report.table.SpreadsheetText.startsWithTrigger(v))).isEmpty();
+        assertThat(sheets.get("Exceptions").stream().flatMap(List::stream)).contains("'=cmd|' /C calc'!A0");
+    }
+
     @Test
     void theManifestRecordsTheRegister() throws Exception {
         Path with = render(scan().withExceptions(register()), "with");
