@@ -189,6 +189,20 @@ class RegisterFileTest {
     }
 
     @Test
+    void aWorkbookFromBeforeTheApproverColumnOrWithColumnsMovedStillReads() throws Exception {
+        Path file = temp.resolve("older.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            XSSFSheet sheet = workbook.createSheet("Exceptions");
+            row(sheet, 0, "A note a person added above the table");
+            row(sheet, 1, "disposition", "notes", "finding_id");
+            row(sheet, 2, "remediate", "ours", "iam-aa-coverage:aws:111111111111:eu-west-1");
+            workbook.write(out);
+        }
+        assertThat(RegisterFile.read(file).entries()).containsExactly(new ExceptionEntry(3,
+                "iam-aa-coverage:aws:111111111111:eu-west-1", null, null, Disposition.REMEDIATE, "", "", "", "", null));
+    }
+
+    @Test
     void aWorkbookRegisterRefusesFormulasBadValuesAndAMissingSheet() throws Exception {
         Path formula = workbook(sheet -> {
             row(sheet, 1, "iam-aa-coverage:aws:111111111111:eu-west-1", "", "", "Ops", "RETEST");
