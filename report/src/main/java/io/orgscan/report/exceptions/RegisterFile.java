@@ -20,6 +20,12 @@ import java.util.List;
 public final class RegisterFile {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
+    /**
+     * Far above any real register (a finding id per cell of 10,000 accounts x 35 regions is about
+     * 50 MB as a CSV), and well below what would exhaust a small heap when read whole.
+     */
+    static final long MAX_BYTES = 128L * 1024 * 1024;
+
     private RegisterFile() {
     }
 
@@ -34,6 +40,11 @@ public final class RegisterFile {
         }
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new RegisterException(file, size / (1024 * 1024) + " MiB: larger than any exceptions register ("
+                        + MAX_BYTES / (1024 * 1024) + " MiB at most); is it the right file?", null);
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new RegisterException(file, "no such file", e);

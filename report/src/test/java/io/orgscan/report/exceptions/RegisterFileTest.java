@@ -130,6 +130,12 @@ class RegisterFileTest {
         Files.write(binary, new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0});
         assertThatThrownBy(() -> RegisterFile.read(binary))
                 .hasMessage(binary + ": not UTF-8 text: neither a CSV register nor an xlsx workbook");
+        Path huge = temp.resolve("huge.csv");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(RegisterFile.MAX_BYTES + 1);
+        }
+        assertThatThrownBy(() -> RegisterFile.read(huge)).hasMessage(huge + ": 128 MiB: larger than any exceptions "
+                + "register (128 MiB at most); is it the right file?");
         Path quote = csv(HEADER, ",*,*,RETEST,\"unclosed,,,,");
         assertThatThrownBy(() -> RegisterFile.read(quote)).hasMessageStartingWith(quote + ": not a valid CSV: ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
