@@ -132,7 +132,8 @@ final class InputChecks {
             chosen.add(choice("--format", format, OutputFormat.class));
         }
         if (chosen.isEmpty()) {
-            throw new UsageException("--format: name at least one of json, csv, xlsx");
+            throw new UsageException("--format: name at least one of "
+                    + Arrays.stream(OutputFormat.values()).map(f -> f.name().toLowerCase()).toList());
         }
         return chosen;
     }

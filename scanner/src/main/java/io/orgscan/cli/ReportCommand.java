@@ -23,8 +23,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out-dir", paramLabel = "DIR", required = true, description = "Folder for the reports, replaced as a whole: it must be new, empty or an earlier orgscan report.")
     Path outDir;
 
-    @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "json,csv,xlsx",
-            description = "Reports to write: json (scan.json), csv (every CSV), xlsx (coverage.xlsx). Default: all. "
+    @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "json,csv,xlsx,ocsf",
+            description = "Reports to write: json (scan.json), csv (every CSV), xlsx (coverage.xlsx), ocsf "
+                    + "(findings.ocsf.json). Default: ${DEFAULT-VALUE}. "
                     + "run_manifest.json and SHA256SUMS are always written.")
     java.util.List<String> formats = new java.util.ArrayList<>();
 

@@ -48,7 +48,7 @@ class BadInputTest {
             "scan --exclude-regions EU_WEST_1      | --exclude-regions: 'EU_WEST_1' is not an AWS region name",
             "scan --region moon                    | --region: 'moon' is not an AWS region name",
             "scan --policy strict                  | --policy: 'strict' is not one of [org, account]",
-            "scan --format pdf                     | --format: 'pdf' is not one of [json, csv, xlsx]",
+            "scan --format pdf                     | --format: 'pdf' is not one of [json, csv, xlsx, ocsf]",
             "scan --scp-denied-regions yes         | --scp-denied-regions: 'yes' is not one of [report-only, not-applicable]",
             "scan --max-parallel 0                 | --max-parallel: 0 is out of range 1..512",
             "scan --max-parallel lots              | Invalid value for option '--max-parallel'",

@@ -73,6 +73,8 @@ public final class Reconciliation {
         csv(checks, input, RunFile.FINDINGS_CSV, "findings", counts.rows());
         csv(checks, input, RunFile.ACCOUNTS_CSV, "accounts listed", counts.accountsListed());
         csv(checks, input, RunFile.ERRORS_CSV, "failed AWS calls in scan.json", counts.errors());
+        input.file(RunFile.FINDINGS_OCSF_JSON).ifPresent(f -> checks.add(new Check("ocsf:" + f.name(),
+                f.name() + " events = findings", counts.rows(), f.rows() == null ? -1 : f.rows())));
 
         sheet(checks, input, sheetRows, FINDINGS_SHEET, RunFile.FINDINGS_CSV, "findings", counts.rows());
         sheet(checks, input, sheetRows, ACCOUNTS_SHEET, RunFile.ACCOUNTS_CSV, "accounts listed",

@@ -12,5 +12,7 @@ public enum OutputFormat {
     /** Every CSV: findings.csv, accounts.csv, errors.csv, data_dictionary.csv and control_result.csv. */
     CSV,
     /** {@code coverage.xlsx}: the workbook for auditors. */
-    XLSX
+    XLSX,
+    /** {@code findings.ocsf.json}: one OCSF 1.6 Compliance Finding per cell, for security data lakes and SIEMs. */
+    OCSF
 }

@@ -8,6 +8,7 @@ import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.evidence.RunFile;
 import io.orgscan.report.evidence.WrittenFile;
 import io.orgscan.report.json.ScanJson;
+import io.orgscan.report.ocsf.OcsfFindingsWriter;
 import io.orgscan.report.table.AccountsTable;
 import io.orgscan.report.table.ControlResultTable;
 import io.orgscan.report.table.DataDictionaryTable;
@@ -104,6 +105,9 @@ public final class ReportRenderer {
             written.add(csv(folder, RunFile.ERRORS_CSV, ErrorsTable.of(input)));
             written.add(csv(folder, RunFile.DATA_DICTIONARY_CSV, DataDictionaryTable.of(input)));
         }
+        if (formats.contains(OutputFormat.OCSF)) {
+            written.add(ocsf(folder, input));
+        }
         RenderInput beforeWorkbook = input.withFiles(written);
         Map<String, Long> sheetRows = new HashMap<>();
         WrittenFile workbookFile = null;
@@ -124,6 +128,13 @@ public final class ReportRenderer {
         List<WrittenFile> all = List.copyOf(written);
         folder.stage(RunFile.SHA256SUMS.fileName(), out -> Sha256Sums.write(all, out));
         return folder.commit();
+    }
+
+    private static WrittenFile ocsf(RunFolder folder, RenderInput input) throws ReportWriteException {
+        long[] events = new long[1];
+        WrittenFile written = folder.stage(RunFile.FINDINGS_OCSF_JSON.fileName(),
+                out -> events[0] = OcsfFindingsWriter.write(input, out));
+        return written.withRows(events[0]);
     }
 
     private static <R> WrittenFile csv(RunFolder folder, RunFile file, Table<R> table) throws ReportWriteException {

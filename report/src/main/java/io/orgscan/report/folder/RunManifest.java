@@ -90,7 +90,7 @@ public record RunManifest(int manifestVersion, String runId, Tool tool, Scan sca
     record Check(String check, String description, long expected, long actual, String result) {
     }
 
-    /** {@code rows}: data rows of a CSV, null for other files. */
+    /** {@code rows}: data rows of a CSV, events of findings.ocsf.json, null for other files. */
     record ManifestFile(String name, long bytes, Long rows, String sha256) {
     }
 
