@@ -1,6 +1,9 @@
 package io.orgscan.cli;
 
 import io.orgscan.model.AwsNames;
+import io.orgscan.model.ExceptionRegister;
+import io.orgscan.report.exceptions.RegisterException;
+import io.orgscan.report.exceptions.RegisterFile;
 import io.orgscan.report.folder.OutputFormat;
 import io.orgscan.report.folder.ReportWriteException;
 import io.orgscan.report.folder.RunFolder;
@@ -12,11 +15,9 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Checks user input before any AWS call, each failure one line naming the option and the value. */
 final class InputChecks {
@@ -131,8 +132,8 @@ final class InputChecks {
             chosen.add(choice("--format", format, OutputFormat.class));
         }
         if (chosen.isEmpty()) {
-            throw new UsageException("--format: name at least one of " + Arrays.stream(OutputFormat.values())
-                    .map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+            throw new UsageException("--format: name at least one of "
+                    + Arrays.stream(OutputFormat.values()).map(f -> f.name().toLowerCase()).toList());
         }
         return chosen;
     }
@@ -152,6 +153,18 @@ final class InputChecks {
             return dir;
         } catch (ReportWriteException e) {
             throw new UsageException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The exceptions register of {@code --exceptions}, read and checked whole; null when not given. */
+    static ExceptionRegister exceptions(Path file) throws UsageException {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return RegisterFile.read(file);
+        } catch (RegisterException e) {
+            throw new UsageException("--exceptions: " + e.getMessage(), e);
         }
     }
 }

@@ -27,9 +27,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out-dir", paramLabel = "DIR", required = true, description = "Folder for the reports, replaced as a whole: it must be new, empty or an earlier orgscan report.")
     Path outDir;
 
-    @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "json,csv,xlsx",
-            description = "Reports to write: json (scan.json), csv (every CSV), xlsx (coverage.xlsx), asff (findings.asff.json "
-                    + "for Security Hub), junit (junit.xml for CI servers). Default: json,csv,xlsx. "
+    @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "json,csv,xlsx,ocsf",
+            description = "Reports to write: json (scan.json), csv (every CSV), xlsx (coverage.xlsx), ocsf "
+                    + "(findings.ocsf.json), asff (findings.asff.json for Security Hub), junit (junit.xml for CI "
+                    + "servers). Default: ${DEFAULT-VALUE}. "
                     + "run_manifest.json and SHA256SUMS are always written.")
     java.util.List<String> formats = new java.util.ArrayList<>();
 
@@ -37,6 +38,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "An earlier scan.json of the same organization: adds previous_status and status_changed to "
                     + "findings.csv and a 'Changes since last run' table to the Summary.")
     Path previousFile;
+
+    @Option(names = ScanCommand.EXCEPTIONS, paramLabel = "FILE", description = ScanCommand.EXCEPTIONS_HELP
+            + " Replaces the register scan.json records; without it, that one applies again.")
+    Path exceptionsFile;
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
@@ -62,6 +67,9 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         reprove(result);
+        if (exceptionsFile != null) {
+            result = result.withExceptions(InputChecks.exceptions(exceptionsFile));
+        }
         if (previous != null) {
             try {
                 Changes.requireComparable(previous, result);

@@ -42,9 +42,10 @@ final class ScopeOptions {
             description = "AWS calls in flight at most (default ${DEFAULT-VALUE}; docs/BENCHMARKS.md says why).")
     int maxParallel;
 
-    @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "json,csv,xlsx",
-            description = "Reports to write: json (scan.json), csv (every CSV), xlsx (coverage.xlsx), asff (findings.asff.json "
-                    + "for Security Hub), junit (junit.xml for CI servers). Default: json,csv,xlsx. "
+    @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "json,csv,xlsx,ocsf",
+            description = "Reports to write: json (scan.json), csv (every CSV), xlsx (coverage.xlsx), ocsf "
+                    + "(findings.ocsf.json), asff (findings.asff.json for Security Hub), junit (junit.xml for CI "
+                    + "servers). Default: ${DEFAULT-VALUE}. "
                     + "run_manifest.json and SHA256SUMS are always written.")
     List<String> formats = new ArrayList<>();
 

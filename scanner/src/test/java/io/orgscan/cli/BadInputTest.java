@@ -48,7 +48,7 @@ class BadInputTest {
             "scan --exclude-regions EU_WEST_1      | --exclude-regions: 'EU_WEST_1' is not an AWS region name",
             "scan --region moon                    | --region: 'moon' is not an AWS region name",
             "scan --policy strict                  | --policy: 'strict' is not one of [org, account]",
-            "scan --format pdf                     | --format: 'pdf' is not one of [json, csv, xlsx, ",
+            "scan --format pdf                     | --format: 'pdf' is not one of [json, csv, xlsx, ocsf, asff, junit]",
             "scan --securityhub-account 12         | --securityhub-account: '12' is not a 12-digit account id",
             "scan --securityhub-region Mars        | --securityhub-region: 'Mars' is not a region name",
             "demo --securityhub-account x          | --securityhub-account: 'x' is not a 12-digit account id",

@@ -1,6 +1,7 @@
 package io.orgscan.report.evidence;
 
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.report.exceptions.WorkbookRegister;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class Reconciliation {
     public static final String FINDINGS_SHEET = "Findings";
     public static final String ACCOUNTS_SHEET = "Accounts";
     public static final String ERRORS_SHEET = "Errors";
-    public static final String EXCEPTIONS_SHEET = "Exceptions";
+    public static final String EXCEPTIONS_SHEET = WorkbookRegister.SHEET;
     public static final String MATRIX_SHEET = "Matrix";
 
     /** One check. {@code difference} is actual minus expected. */
@@ -72,6 +73,8 @@ public final class Reconciliation {
         csv(checks, input, RunFile.FINDINGS_CSV, "findings", counts.rows());
         csv(checks, input, RunFile.ACCOUNTS_CSV, "accounts listed", counts.accountsListed());
         csv(checks, input, RunFile.ERRORS_CSV, "failed AWS calls in scan.json", counts.errors());
+        input.file(RunFile.FINDINGS_OCSF_JSON).ifPresent(f -> checks.add(new Check("ocsf:" + f.name(),
+                f.name() + " events = findings", counts.rows(), f.rows() == null ? -1 : f.rows())));
 
         sheet(checks, input, sheetRows, FINDINGS_SHEET, RunFile.FINDINGS_CSV, "findings", counts.rows());
         sheet(checks, input, sheetRows, ACCOUNTS_SHEET, RunFile.ACCOUNTS_CSV, "accounts listed",

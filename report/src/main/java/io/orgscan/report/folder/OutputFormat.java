@@ -13,6 +13,8 @@ public enum OutputFormat {
     CSV,
     /** {@code coverage.xlsx}: the workbook for auditors. */
     XLSX,
+    /** {@code findings.ocsf.json}: one OCSF 1.6 Compliance Finding per cell, for security data lakes and SIEMs. */
+    OCSF,
     /** {@code findings.asff.json}: batches for Security Hub's BatchImportFindings. Not in the default set. */
     ASFF,
     /** {@code junit.xml}: the matrix as a JUnit XML report for CI servers. Not in the default set. */

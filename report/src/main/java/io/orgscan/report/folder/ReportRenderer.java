@@ -11,6 +11,7 @@ import io.orgscan.report.evidence.RunFile;
 import io.orgscan.report.evidence.WrittenFile;
 import io.orgscan.report.json.ScanJson;
 import io.orgscan.report.junit.JunitXmlWriter;
+import io.orgscan.report.ocsf.OcsfFindingsWriter;
 import io.orgscan.report.table.AccountsTable;
 import io.orgscan.report.table.ControlResultTable;
 import io.orgscan.report.table.DataDictionaryTable;
@@ -107,6 +108,9 @@ public final class ReportRenderer {
             written.add(csv(folder, RunFile.ERRORS_CSV, ErrorsTable.of(input)));
             written.add(csv(folder, RunFile.DATA_DICTIONARY_CSV, DataDictionaryTable.of(input)));
         }
+        if (formats.contains(OutputFormat.OCSF)) {
+            written.add(ocsf(folder, input));
+        }
         if (formats.contains(OutputFormat.ASFF)) {
             SecurityHubTarget target = SecurityHubTarget.of(result.metadata(), options.securityHubAccount(),
                     options.securityHubRegion());
@@ -135,6 +139,13 @@ public final class ReportRenderer {
         List<WrittenFile> all = List.copyOf(written);
         folder.stage(RunFile.SHA256SUMS.fileName(), out -> Sha256Sums.write(all, out));
         return folder.commit();
+    }
+
+    private static WrittenFile ocsf(RunFolder folder, RenderInput input) throws ReportWriteException {
+        long[] events = new long[1];
+        WrittenFile written = folder.stage(RunFile.FINDINGS_OCSF_JSON.fileName(),
+                out -> events[0] = OcsfFindingsWriter.write(input, out));
+        return written.withRows(events[0]);
     }
 
     private static <R> WrittenFile csv(RunFolder folder, RunFile file, Table<R> table) throws ReportWriteException {

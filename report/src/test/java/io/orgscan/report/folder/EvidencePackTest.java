@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orgscan.report.testkit.CsvReader;
 import io.orgscan.report.testkit.FileHash;
+import io.orgscan.report.testkit.OcsfReader;
 import io.orgscan.report.testkit.ScanFixture;
 import io.orgscan.report.testkit.WorkbookReader;
 import java.io.IOException;
@@ -82,6 +83,8 @@ class EvidencePackTest {
             assertThat(cover).as(name).contains(List.of(name, FileHash.sha256(file), Long.toString(csvRows(file)),
                     Long.toString(Files.size(file))));
         }
+        Path ocsf = dir.resolve("findings.ocsf.json");
+        assertThat(cover).contains(List.of("findings.ocsf.json", FileHash.sha256(ocsf), "9", Long.toString(Files.size(ocsf))));
         assertThat(cover).contains(java.util.Arrays.asList("scan.json", FileHash.sha256(dir.resolve("scan.json")), null,
                 Long.toString(Files.size(dir.resolve("scan.json")))));
 
@@ -105,6 +108,7 @@ class EvidencePackTest {
         assertThat(manifest.at("/control/security_hub_control_id").asText()).isEqualTo("IAM.28");
         assertThat(manifest.at("/parameters/1/name").asText()).isEqualTo("role-name");
         assertThat(manifest.get("previous_scan").isNull()).isTrue();
+        assertThat(manifest.get("reconciliation").findValuesAsText("check")).contains("ocsf:findings.ocsf.json");
         assertThat(manifest.get("reconciliation")).allSatisfy(check -> assertThat(check.get("result").asText()).isEqualTo("PASS"));
 
         List<String> names = new ArrayList<>();
@@ -116,6 +120,8 @@ class EvidencePackTest {
             assertThat(file.get("sha256").asText()).as(name).isEqualTo(FileHash.sha256(path));
             if (name.endsWith(".csv")) {
                 assertThat(file.get("rows").asLong()).as(name).isEqualTo(csvRows(path));
+            } else if (name.equals("findings.ocsf.json")) {
+                assertThat(file.get("rows").asLong()).as("events").isEqualTo(OcsfReader.events(path).size()).isEqualTo(9);
             } else {
                 assertThat(file.get("rows").isNull()).as(name).isTrue();
             }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportRendererTest {
     static final List<String> ALL_FILES = List.of("scan.json", "findings.csv", "accounts.csv", "errors.csv",
-            "data_dictionary.csv", "findings.asff.json", "junit.xml", "coverage.xlsx", "control_result.csv", "run_manifest.json", "SHA256SUMS");
+            "data_dictionary.csv", "findings.ocsf.json", "findings.asff.json", "junit.xml", "coverage.xlsx",
+            "control_result.csv", "run_manifest.json", "SHA256SUMS");
 
     @TempDir
     Path temp;
@@ -159,6 +160,9 @@ class ReportRendererTest {
         assertThat(written).hasSize(ALL_FILES.size());
         try (BufferedReader csv = Files.newBufferedReader(dir.resolve("findings.csv"), StandardCharsets.UTF_8)) {
             assertThat(csv.lines().count()).isEqualTo(1 + cells);
+        }
+        try (BufferedReader ocsf = Files.newBufferedReader(dir.resolve("findings.ocsf.json"), StandardCharsets.UTF_8)) {
+            assertThat(ocsf.lines().count()).as("[, one line per event, ]").isEqualTo(2 + cells);
         }
         Path xlsx = dir.resolve("coverage.xlsx");
         assertThat(rowsInSheet(xlsx, "xl/worksheets/sheet7.xml")).as("Findings").isEqualTo(1 + cells);

@@ -58,7 +58,7 @@ class RunFolderSwapTest {
     void formatJsonOverAnOldFullReportLeavesOnlyTheNewFiles() throws Exception {
         Path out = dir.resolve("q3");
         assertThat(OrgscanInProcess.run("report", DEMO_SCAN, "--out-dir", out.toString()).exitCode()).isEqualTo(4);
-        assertThat(names(out)).hasSize(9);
+        assertThat(names(out)).as("the default formats and the manifest and sums").hasSize(10);
 
         OrgscanInProcess.Result json = OrgscanInProcess.run("report", DEMO_SCAN, "--format", "json", "--out-dir", out.toString());
 
@@ -120,7 +120,7 @@ class RunFolderSwapTest {
             OrgscanInProcess.Result later = OrgscanInProcess.run("report", saved.toString(), "--out-dir", out.toString());
 
             assertThat(later.exitCode()).as(later.err()).isEqualTo(4);
-            assertThat(names(out)).hasSize(9);
+            assertThat(names(out)).as("the default formats and the manifest and sums").hasSize(10);
             assertThat(out.resolve("scan.json")).hasSameBinaryContentAs(saved);
             assertSumsMatch(out);
         } finally {
