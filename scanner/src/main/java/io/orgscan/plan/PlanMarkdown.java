@@ -125,7 +125,7 @@ public final class PlanMarkdown {
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
-            if ("\\`*_{}[]()<>#+-.!|~=\"'&".indexOf(c) >= 0) {
+            if ("\\`*_[]<>#!|~&".indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c == '\n' || c == '\r' ? ' ' : c);

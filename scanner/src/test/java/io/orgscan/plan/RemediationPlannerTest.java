@@ -243,4 +243,14 @@ class RemediationPlannerTest {
             java.nio.file.Files.delete(file);
         }
     }
+
+    @Test
+    void planMarkdownKeepsHostileAccountNamesInert() {
+        RemediationPlan plan = new Scan().missing(A, R1).plan(true);
+        String md = PlanMarkdown.render(plan, Map.of(A, "x | y [click](http://evil) <b>`z`"));
+        String row = md.lines().filter(l -> l.startsWith("| create-account-")).findFirst().orElseThrow();
+        // Seven columns whatever the name: every pipe of the name is escaped, and no link or tag survives.
+        assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(8);
+        assertThat(row).contains("x \\| y \\[click\\](http://evil) \\<b\\>\\`z\\`");
+    }
 }
