@@ -133,6 +133,41 @@ class RemediationEndToEndTest {
         }
     }
 
+    /** A role that cannot be assumed fails its accounts' lines, exit 4; the caller's own account is still fixed. */
+    @Test
+    void aRefusedRoleIsAFailedLineAndEveryOtherActionStillRuns() throws Exception {
+        try (AwsSimulator sim = AwsSimulator.start(ScenarioLoader.load(DEMO), 0, 0)) {
+            String endpoint = sim.endpoint().toString();
+            assertThat(OrgscanInProcess.run(ENV, "scan", "--endpoint-url", endpoint, "--policy", "account", "--out-dir",
+                    dir.resolve("scan").toString(), "--format", "json").exitCode()).isEqualTo(4);
+            Path planDir = dir.resolve("plan");
+            assertThat(OrgscanInProcess.run(ENV, "plan", dir.resolve("scan/scan.json").toString(), "--out-dir",
+                    planDir.toString()).exitCode()).isZero();
+            // No demo account has this role.
+            sim.resetStats();
+            OrgscanInProcess.Result apply = OrgscanInProcess.run(ENV, "remediate", planDir.resolve("plan.json").toString(),
+                    "--apply", "--endpoint-url", endpoint, "--role-name", "OrgScanRemediation");
+            assertThat(apply.exitCode()).as(apply.all()).isEqualTo(4);
+            List<CSVRecord> log = readCsv(planDir.resolve("remediation_log.csv"));
+            assertThat(log).isNotEmpty().allSatisfy(row -> {
+                if (row.get("account_id").equals(ADMIN)) {
+                    assertThat(row.get("outcome")).isEqualTo("CREATED");
+                    assertThat(row.get("after_status")).isEqualTo("ACTIVE");
+                } else {
+                    assertThat(row.get("outcome")).isEqualTo("FAILED");
+                    assertThat(row.get("error_code")).isEqualTo("AccessDenied");
+                    assertThat(row.get("error_message")).startsWith("AssumeRole: ");
+                    assertThat(row.get("role_arn")).endsWith(":role/OrgScanRemediation");
+                }
+            });
+            assertThat(log).anyMatch(row -> row.get("account_id").equals(ADMIN));
+            // One AssumeRole per account, however many of its regions the plan has.
+            long accounts = log.stream().map(r -> r.get("account_id")).filter(a -> !a.equals(ADMIN)).distinct().count();
+            assertThat(sim.stats().count("sts", "AssumeRole")).isEqualTo(accounts);
+            assertThat(apply.out()).contains("FAILED ACCOUNT analyzer");
+        }
+    }
+
     /** The scanner's published policies still allow no write; the remediation role's allows exactly its calls. */
     @Test
     void theRemediationPolicyIsTheOnlyOneThatWrites() throws Exception {
