@@ -1,6 +1,9 @@
 package io.orgscan.cli;
 
 import io.orgscan.model.AwsNames;
+import io.orgscan.model.ExceptionRegister;
+import io.orgscan.report.exceptions.RegisterException;
+import io.orgscan.report.exceptions.RegisterFile;
 import io.orgscan.report.folder.OutputFormat;
 import io.orgscan.report.folder.ReportWriteException;
 import io.orgscan.report.folder.RunFolder;
@@ -149,6 +152,18 @@ final class InputChecks {
             return dir;
         } catch (ReportWriteException e) {
             throw new UsageException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The exceptions register of {@code --exceptions}, read and checked whole; null when not given. */
+    static ExceptionRegister exceptions(Path file) throws UsageException {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return RegisterFile.read(file);
+        } catch (RegisterException e) {
+            throw new UsageException("--exceptions: " + e.getMessage(), e);
         }
     }
 }

@@ -17,7 +17,10 @@ final class ParameterRecord {
     static List<Parameter> of(CommandSpec spec) {
         List<Parameter> parameters = new ArrayList<>();
         for (OptionSpec option : spec.options()) {
-            if (option.usageHelp() || option.versionHelp() || option.longestName().equals("--debug")) {
+            // The exceptions register is recorded whole (scan.json's exception_register), not as a parameter:
+            // a later report may replace it.
+            if (option.usageHelp() || option.versionHelp() || option.longestName().equals("--debug")
+                    || option.longestName().equals(ScanCommand.EXCEPTIONS)) {
                 continue;
             }
             boolean given = spec.commandLine().getParseResult().hasMatchedOption(option);

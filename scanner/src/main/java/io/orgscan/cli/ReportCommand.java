@@ -33,6 +33,10 @@ final class ReportCommand implements Callable<Integer> {
                     + "findings.csv and a 'Changes since last run' table to the Summary.")
     Path previousFile;
 
+    @Option(names = ScanCommand.EXCEPTIONS, paramLabel = "FILE", description = ScanCommand.EXCEPTIONS_HELP
+            + " Replaces the register scan.json records; without it, that one applies again.")
+    Path exceptionsFile;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -54,6 +58,9 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         reprove(scanFile, result);
+        if (exceptionsFile != null) {
+            result = result.withExceptions(InputChecks.exceptions(exceptionsFile));
+        }
         if (previous != null) {
             try {
                 Changes.requireComparable(previous, result);

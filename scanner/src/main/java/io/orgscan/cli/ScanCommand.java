@@ -2,6 +2,7 @@ package io.orgscan.cli;
 
 import io.orgscan.aws.AwsSettings;
 import io.orgscan.aws.RoleSettings;
+import io.orgscan.model.ExceptionRegister;
 import io.orgscan.scan.ScanSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,12 @@ import picocli.CommandLine.Spec;
         description = "Scan every account and region of the organization and write the reports. Read-only.")
 final class ScanCommand implements Callable<Integer> {
     static final String DEFAULT_ROLE = "OrganizationAccountAccessRole";
+
+    /** The option both scan and report take; the register it names is recorded on its own, not as a scan parameter. */
+    static final String EXCEPTIONS = "--exceptions";
+    static final String EXCEPTIONS_HELP = "An exceptions register: a CSV (finding_id or account_id/region patterns, "
+            + "disposition, owner, approver, justification, ticket, expires) or last quarter's coverage.xlsx with its "
+            + "Exceptions sheet filled in. Annotates findings.csv and the workbook; never changes a status or the exit code.";
 
     private final CliContext context;
 
@@ -54,6 +61,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "orgscan-report", description = "Folder for the reports (default ${DEFAULT-VALUE}).")
     Path outDir;
 
+    @Option(names = EXCEPTIONS, paramLabel = "FILE", description = EXCEPTIONS_HELP)
+    Path exceptionsFile;
+
     ScanCommand(CliContext context) {
         this.context = context;
     }
@@ -68,10 +78,12 @@ final class ScanCommand implements Callable<Integer> {
                 scopeOptions.scpDeniedRegions());
         int maxParallel = scopeOptions.parallelism();
         var formats = scopeOptions.outputFormats();
+        // Before any AWS call: a register that cannot be used stops the run with nothing written.
+        ExceptionRegister register = InputChecks.exceptions(exceptionsFile);
         // Last, once every other input is known good: it creates the folder.
         boolean existed = Files.exists(outDir);
         Path out = InputChecks.writableDirectory("--out-dir", outDir);
-        int exitCode = new ScanJob(context).run(aws, roles, settings, maxParallel, out, formats);
+        int exitCode = new ScanJob(context).run(aws, roles, settings, maxParallel, out, formats, register);
         if (!existed) {
             // A scan that could not start wrote nothing: leave no empty folder behind.
             try {

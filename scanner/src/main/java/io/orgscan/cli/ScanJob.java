@@ -3,6 +3,7 @@ package io.orgscan.cli;
 import io.orgscan.aws.AwsSettings;
 import io.orgscan.aws.RoleSettings;
 import io.orgscan.aws.SdkAwsGateway;
+import io.orgscan.model.ExceptionRegister;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.evidence.PreviousScan;
 import io.orgscan.report.folder.FolderInUseException;
@@ -89,10 +90,16 @@ final class ScanJob {
      * the lock is held from the first call until the new folder is in place.
      */
     int run(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel, Path outDir, Set<OutputFormat> formats) {
+        return run(aws, roles, settings, maxParallel, outDir, formats, null);
+    }
+
+    /** As {@link #run(AwsSettings, RoleSettings, ScanSettings, int, Path, Set)}, the reports applying {@code register} (or none). */
+    int run(AwsSettings aws, RoleSettings roles, ScanSettings settings, int maxParallel, Path outDir, Set<OutputFormat> formats,
+            ExceptionRegister register) {
         return inRunFolder(outDir, folder -> {
             ScanResult result;
             try {
-                result = scan(aws, roles, settings, maxParallel);
+                result = scan(aws, roles, settings, maxParallel).withExceptions(register);
             } catch (ScanCannotStartException e) {
                 context.err().println("orgscan: scan cannot start: " + e.getMessage());
                 context.err().println("orgscan: no report was written.");

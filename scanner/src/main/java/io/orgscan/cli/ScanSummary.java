@@ -6,6 +6,7 @@ import io.orgscan.model.ErrorRecord;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.evidence.CoverageCounts;
+import io.orgscan.report.exceptions.ExceptionMatches;
 import io.orgscan.report.evidence.RunFile;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -69,6 +70,16 @@ final class ScanSummary {
             out.printf("failed AWS calls: %d (each undecided cell says why)%n", result.errors().size());
         }
         scpDeniedRegions(out, result);
+        exceptions(out, result);
+    }
+
+    /** With a register: what it covered and what needs people (the Summary sheet lists them). */
+    private static void exceptions(PrintStream out, ScanResult result) {
+        ExceptionMatches matches = ExceptionMatches.of(result);
+        matches.register().ifPresent(register -> out.printf("exceptions: %s, %d entries; NON_COMPLIANT cells with an "
+                        + "exception in force %d, without %d; %d entries expired, %d match no cell (Summary sheet)%n",
+                register.fileName(), register.entries().size(), matches.nonCompliantWithException(),
+                matches.nonCompliantWithoutException(), matches.expired().size(), matches.orphans().size()));
     }
 
     /**

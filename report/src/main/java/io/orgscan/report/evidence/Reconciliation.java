@@ -1,6 +1,7 @@
 package io.orgscan.report.evidence;
 
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.report.exceptions.WorkbookRegister;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class Reconciliation {
     public static final String FINDINGS_SHEET = "Findings";
     public static final String ACCOUNTS_SHEET = "Accounts";
     public static final String ERRORS_SHEET = "Errors";
-    public static final String EXCEPTIONS_SHEET = "Exceptions";
+    public static final String EXCEPTIONS_SHEET = WorkbookRegister.SHEET;
     public static final String MATRIX_SHEET = "Matrix";
 
     /** One check. {@code difference} is actual minus expected. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.model.ExceptionEntry;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.report.evidence.Control;
 import io.orgscan.report.evidence.CoverageCounts;
@@ -16,6 +17,7 @@ import io.orgscan.report.evidence.PreviousScan;
 import io.orgscan.report.evidence.Reconciliation;
 import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.evidence.WrittenFile;
+import io.orgscan.report.exceptions.ExceptionMatches;
 import io.orgscan.report.table.FindingsTable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +34,8 @@ import java.util.Map;
  * Described field by field in docs/OUTPUTS.md.
  */
 public record RunManifest(int manifestVersion, String runId, Tool tool, Scan scan, ManifestControl control,
-                          List<ManifestParameter> parameters, Previous previousScan, ManifestPopulation population,
+                          List<ManifestParameter> parameters, Previous previousScan, Register exceptionRegister,
+                          ManifestPopulation population,
                           Result result, List<Check> reconciliation, List<ManifestFile> files) {
 
     /** The version of this file's fields. */
@@ -65,6 +68,14 @@ public record RunManifest(int manifestVersion, String runId, Tool tool, Scan sca
     }
 
     record Previous(String file, String sha256, String scanId, String startedAt) {
+    }
+
+    /**
+     * The exceptions register the reports apply, as scan.json records it; {@code expired} and
+     * {@code orphans} are register rows, expiry judged on {@code judged_on} (the scan's end, UTC).
+     */
+    record Register(String file, String sha256, int entries, String judgedOn, List<Integer> expired,
+                    List<Integer> orphans, long nonCompliantWithException, long nonCompliantWithoutException) {
     }
 
     /** {@code rows_by_status} in the statuses' order; {@code coverage_pct} null when nothing applies. */
@@ -103,6 +114,13 @@ public record RunManifest(int manifestVersion, String runId, Tool tool, Scan sca
             previous = new Previous(scanBefore.fileName(), scanBefore.sha256(), scanBefore.result().metadata().scanId(),
                     FindingsTable.timestamp(scanBefore.result().metadata().startedAt()));
         }
+        ExceptionMatches exceptions = input.exceptions();
+        Register register = exceptions.register()
+                .map(r -> new Register(r.fileName(), r.sha256(), r.entries().size(), exceptions.scanDay().toString(),
+                        exceptions.expired().stream().map(ExceptionEntry::row).toList(),
+                        exceptions.orphans().stream().map(ExceptionEntry::row).toList(),
+                        exceptions.nonCompliantWithException(), exceptions.nonCompliantWithoutException()))
+                .orElse(null);
         return new RunManifest(MANIFEST_VERSION, scan.scanId(),
                 new Tool(scan.toolName(), scan.toolVersion(), options.rendererVersion()),
                 new Scan(scan.scanId(), FindingsTable.timestamp(scan.startedAt()), FindingsTable.timestamp(scan.finishedAt()),
@@ -113,6 +131,7 @@ public record RunManifest(int manifestVersion, String runId, Tool tool, Scan sca
                 scan.parameters().stream()
                         .map(p -> new ManifestParameter(p.name(), p.value(), p.source().name())).toList(),
                 previous,
+                register,
                 new ManifestPopulation(counts.accountsListed(), counts.accountsEvaluated(),
                         counts.accountsNotActive(), counts.accountsExcluded(), counts.accountsFullyCovered(),
                         counts.regions(), counts.rows(), rowsByStatus, counts.coverage().orElse(null),

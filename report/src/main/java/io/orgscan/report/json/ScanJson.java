@@ -3,6 +3,7 @@ package io.orgscan.report.json;
 import static io.orgscan.report.json.ScanJsonSchema.ACCOUNTS;
 import static io.orgscan.report.json.ScanJsonSchema.CELLS;
 import static io.orgscan.report.json.ScanJsonSchema.ERRORS;
+import static io.orgscan.report.json.ScanJsonSchema.EXCEPTION_REGISTER;
 import static io.orgscan.report.json.ScanJsonSchema.OBSERVATIONS;
 import static io.orgscan.report.json.ScanJsonSchema.REGIONS;
 import static io.orgscan.report.json.ScanJsonSchema.SCAN;
@@ -36,6 +37,7 @@ import io.orgscan.model.Cell;
 import io.orgscan.model.CoverageMatrix;
 import io.orgscan.model.Observations;
 import io.orgscan.model.ErrorRecord;
+import io.orgscan.model.ExceptionRegister;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.json.ScanJsonSchema.AccountJson;
@@ -44,6 +46,7 @@ import io.orgscan.report.json.ScanJsonSchema.ErrorJson;
 import io.orgscan.report.json.ScanJsonSchema.InvalidValue;
 import io.orgscan.report.json.ScanJsonSchema.MetadataJson;
 import io.orgscan.report.json.ScanJsonSchema.ObservationsJson;
+import io.orgscan.report.json.ScanJsonSchema.RegisterJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -117,6 +120,10 @@ public final class ScanJson {
             if (result.observations() != null) {
                 gen.writeFieldName(OBSERVATIONS);
                 MAPPER.writeValue(gen, ObservationsJson.of(result.observations()));
+            }
+            if (result.exceptions() != null) {
+                gen.writeFieldName(EXCEPTION_REGISTER);
+                MAPPER.writeValue(gen, RegisterJson.of(result.exceptions()));
             }
             gen.writeEndObject();
             gen.writeRaw('\n');
@@ -197,6 +204,7 @@ public final class ScanJson {
         List<Cell> cells = null;
         List<ErrorRecord> errors = null;
         Observations observations = null;
+        ExceptionRegister exceptions = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = MAPPER.createParser(in)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -211,6 +219,8 @@ public final class ScanJson {
                     case ERRORS -> errors = array(file, p, ERRORS, ErrorJson.class, ErrorJson::toModel);
                     case OBSERVATIONS -> observations = entry(file, p, OBSERVATIONS, ObservationsJson.class,
                             ObservationsJson::toModel);
+                    case EXCEPTION_REGISTER -> exceptions = entry(file, p, EXCEPTION_REGISTER, RegisterJson.class,
+                            RegisterJson::toModel);
                     default -> throw new ScanFileException(file, "unknown top-level field \"" + name + "\" (line "
                             + p.currentTokenLocation().getLineNr() + ")", null);
                 }
@@ -231,7 +241,7 @@ public final class ScanJson {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ScanFileException(file, "invalid matrix: " + e.getMessage(), e);
         }
-        return new ScanResult(metadata, matrix, errors, observations);
+        return new ScanResult(metadata, matrix, errors, observations, exceptions);
     }
 
     private static void requirePresent(Path file, Object value, String name) throws ScanFileException {

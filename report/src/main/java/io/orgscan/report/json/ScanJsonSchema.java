@@ -12,6 +12,9 @@ import io.orgscan.model.Cell;
 import io.orgscan.model.CellKey;
 import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.CoveragePolicy;
+import io.orgscan.model.Disposition;
+import io.orgscan.model.ExceptionEntry;
+import io.orgscan.model.ExceptionRegister;
 import io.orgscan.model.ErrorRecord;
 import io.orgscan.model.Failure;
 import io.orgscan.model.Observations;
@@ -23,6 +26,7 @@ import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ServiceControlPolicy;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,8 +55,13 @@ final class ScanJsonSchema {
     static final String CELLS = "cells";
     static final String ERRORS = "errors";
     static final String OBSERVATIONS = "observations";
-    /** Top-level fields in the order they are written ({@code observations} may be absent when read: an older file). */
-    static final List<String> TOP_LEVEL = List.of(SCHEMA_VERSION, SCAN, ACCOUNTS, REGIONS, CELLS, ERRORS, OBSERVATIONS);
+    static final String EXCEPTION_REGISTER = "exception_register";
+    /**
+     * Top-level fields in the order they are written ({@code observations} may be absent when read: an
+     * older file; {@code exception_register} is written only when the scan or render had a register).
+     */
+    static final List<String> TOP_LEVEL = List.of(SCHEMA_VERSION, SCAN, ACCOUNTS, REGIONS, CELLS, ERRORS, OBSERVATIONS,
+            EXCEPTION_REGISTER);
 
     private ScanJsonSchema() {
     }
@@ -374,6 +383,56 @@ final class ScanJsonSchema {
 
     @JsonPropertyOrder({"wildcards", "regions"})
     record RegionConditionJson(@JsonProperty("wildcards") Boolean wildcards, @JsonProperty("regions") List<String> regions) {
+    }
+
+    /** The exceptions register the reports apply: where it came from and its entries. */
+    @JsonPropertyOrder({"file_name", "sha256", "entries"})
+    record RegisterJson(
+            @JsonProperty("file_name") String fileName,
+            @JsonProperty("sha256") String sha256,
+            @JsonProperty("entries") List<EntryJson> entries) {
+
+        static RegisterJson of(ExceptionRegister r) {
+            return new RegisterJson(r.fileName(), r.sha256(), r.entries().stream().map(EntryJson::of).toList());
+        }
+
+        ExceptionRegister toModel() {
+            String name = required(fileName, "file_name");
+            String hash = required(sha256, "sha256");
+            List<ExceptionEntry> list = list(entries, "entries", EntryJson::toModel);
+            return field("entries", () -> new ExceptionRegister(name, hash, list));
+        }
+    }
+
+    /** One entry: {@code finding_id}, or {@code account_id} and {@code region} patterns; the others null. */
+    @JsonPropertyOrder({"row", "finding_id", "account_id", "region", "disposition", "owner", "approver",
+            "justification", "ticket", "expires"})
+    record EntryJson(
+            @JsonProperty("row") Integer row,
+            @JsonProperty("finding_id") String findingId,
+            @JsonProperty("account_id") String accountId,
+            @JsonProperty("region") String region,
+            @JsonProperty("disposition") String disposition,
+            @JsonProperty("owner") String owner,
+            @JsonProperty("approver") String approver,
+            @JsonProperty("justification") String justification,
+            @JsonProperty("ticket") String ticket,
+            @JsonProperty("expires") String expires) {
+
+        static EntryJson of(ExceptionEntry e) {
+            return new EntryJson(e.row(), e.findingId(), e.accountPattern(), e.regionPattern(), e.disposition().name(),
+                    e.owner(), e.approver(), e.justification(), e.ticket(),
+                    e.expires() == null ? null : e.expires().toString());
+        }
+
+        ExceptionEntry toModel() {
+            int rowValue = required(row, "row");
+            Disposition dispositionValue = enumValue(Disposition.class, disposition, "disposition");
+            LocalDate expiresValue = expires == null ? null : field("expires", () -> LocalDate.parse(expires));
+            return field("", () -> new ExceptionEntry(rowValue, findingId, accountId, region, dispositionValue,
+                    required(owner, "owner"), required(approver, "approver"), required(justification, "justification"),
+                    required(ticket, "ticket"), expiresValue));
+        }
     }
 
     /**

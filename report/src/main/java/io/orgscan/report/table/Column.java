@@ -57,9 +57,12 @@ public record Column<R>(String name, int width, ColumnType type, boolean require
         return new Column<>(name, width, type, false, allowedValues, description, extractor);
     }
 
-    /** True for text an account owner can choose: neutralised by {@link #value}. */
+    /**
+     * True for text an account owner or a register can choose: neutralised by {@link #value}. An
+     * {@link ColumnType#INPUT} column is filled only from an exceptions register, text people typed.
+     */
     public boolean freeText() {
-        return type == ColumnType.FREE_TEXT;
+        return type == ColumnType.FREE_TEXT || type == ColumnType.INPUT;
     }
 
     /** The cell's value as every output writes it: never null, neutralised if free text. */

@@ -20,6 +20,7 @@ import io.orgscan.report.evidence.Reconciliation;
 import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.evidence.RunFile;
 import io.orgscan.report.evidence.WrittenFile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,10 +40,10 @@ public final class ControlResultTable implements Table<ControlResultTable.Result
     private final Result result;
     private final List<Column<Result>> columns;
 
-    private ControlResultTable(Result result) {
+    private ControlResultTable(Result result, boolean exceptionColumns) {
         this.result = result;
         String schemaVersion = Integer.toString(SCHEMA_VERSION);
-        this.columns = List.of(
+        List<Column<Result>> list = new ArrayList<>(List.of(
                 Column.<Result>of("schema_version", 9, INTEGER, r -> schemaVersion).allowing(schemaVersion)
                         .meaning("Version of these columns; a change other than appending a column increases it."),
                 scan("scan_id", 38, IDENTIFIER, ScanMetadata::scanId).allowing("UUID")
@@ -105,11 +106,28 @@ public final class ControlResultTable implements Table<ControlResultTable.Result
                         .optional().allowing("64 hex digits").meaning("The workbook's SHA-256."),
                 Column.<Result>of("findings_csv_sha256", 66, IDENTIFIER, r -> r.input().file(RunFile.FINDINGS_CSV)
                                 .map(WrittenFile::sha256).orElse("")).optional().allowing("64 hex digits")
-                        .meaning("findings.csv's SHA-256."));
+                        .meaning("findings.csv's SHA-256.")));
+        if (exceptionColumns) {
+            String only = "Only with --exceptions: NON_COMPLIANT findings.csv rows ";
+            list.add(Column.<Result>of("rows_non_compliant_with_exception", 12, INTEGER,
+                            r -> Long.toString(r.input().exceptions().nonCompliantWithException()))
+                    .meaning(only + "to which an unexpired register entry applies (any disposition); their "
+                            + "status stays NON_COMPLIANT."));
+            list.add(Column.<Result>of("rows_non_compliant_without_exception", 12, INTEGER,
+                            r -> Long.toString(r.input().exceptions().nonCompliantWithoutException()))
+                    .meaning(only + "to which no unexpired register entry applies."));
+        }
+        this.columns = List.copyOf(list);
     }
 
+    /** control_result.csv's columns, the two exception counts appended when the render has a register. */
     public static ControlResultTable of(Result result) {
-        return new ControlResultTable(result);
+        return new ControlResultTable(result, result.input().exceptions().register().isPresent());
+    }
+
+    /** Every column control_result.csv can have, for documentation only: its row must not be read. */
+    static ControlResultTable documentation(Result result) {
+        return new ControlResultTable(result, true);
     }
 
     private static Column<Result> scan(String name, int width, ColumnType type, Function<ScanMetadata, String> value) {

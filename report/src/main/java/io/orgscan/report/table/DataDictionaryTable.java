@@ -40,9 +40,10 @@ public final class DataDictionaryTable implements Table<DataDictionaryTable.Entr
                     .allowing(Arrays.stream(ColumnType.values()).filter(t -> t != ColumnType.INPUT)
                             .map(ColumnType::dictionaryName).collect(Collectors.joining("|")))
                     .meaning("integer; decimal (two decimals); boolean (true/false); timestamp (YYYY-MM-DDTHH:MM:SSZ, "
-                            + "UTC); enum (one of allowed_values); identifier; account_id (12 digits, import as text); "
-                            + "arn; list (|-joined); text (written by orgscan); free_text (from AWS or account owners, "
-                            + "neutralised: a value starting with = + - @ tab CR LF or NUL gets a leading ')."),
+                            + "UTC); date (YYYY-MM-DD); enum (one of allowed_values); identifier; account_id (12 digits, import as text); "
+                            + "arn; list (|-joined); text (written by orgscan); free_text (from AWS, account owners or an "
+                            + "exceptions register; neutralised: a value starting with = + - @ tab CR LF or NUL gets a "
+                            + "leading ')."),
             Column.<Entry>of("required", 9, BOOLEAN, e -> Boolean.toString(e.column().required()))
                     .allowing("true|false").meaning("true if the value is never empty."),
             Column.<Entry>of("allowed_values", 40, TEXT, e -> e.column().allowedValues()).optional()
@@ -58,7 +59,7 @@ public final class DataDictionaryTable implements Table<DataDictionaryTable.Entr
         add(list, RunFile.ACCOUNTS_CSV, AccountsTable.of(input).columns());
         add(list, RunFile.ERRORS_CSV, ErrorsTable.of(input).columns());
         add(list, RunFile.CONTROL_RESULT_CSV,
-                ControlResultTable.of(new ControlResultTable.Result(input, null, null)).columns());
+                ControlResultTable.documentation(new ControlResultTable.Result(input, null, null)).columns());
         add(list, RunFile.DATA_DICTIONARY_CSV, COLUMNS);
         entries = List.copyOf(list);
     }

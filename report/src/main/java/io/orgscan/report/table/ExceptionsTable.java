@@ -7,26 +7,29 @@ import static io.orgscan.report.table.ColumnType.IDENTIFIER;
 import static io.orgscan.report.table.ColumnType.INPUT;
 
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.model.Disposition;
+import io.orgscan.model.ExceptionEntry;
 import io.orgscan.model.Reason;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.report.evidence.Changes;
 import io.orgscan.report.evidence.RenderInput;
+import io.orgscan.report.exceptions.ExceptionMatches;
+import io.orgscan.report.exceptions.WorkbookRegister;
 import io.orgscan.report.table.FindingsTable.Row;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.StreamSupport;
 
 /**
  * The Exceptions sheet (workbook only): every NON_COMPLIANT and INSUFFICIENT_DATA finding, with the
- * error row that left an undecided one so, and empty columns for people: owner, disposition (a
- * dropdown), ticket, target date, comment. Dispositions never change a finding's status.
+ * error row that left an undecided one so, and columns for people: owner, disposition (a dropdown),
+ * ticket, target date, comment, approver. With an exceptions register they come filled from the entry
+ * that applies to the finding (an expired entry fills nothing: it must be decided again), so next
+ * quarter's people start from this quarter's decisions; {@link WorkbookRegister} reads the sheet back.
+ * Dispositions never change a finding's status.
  */
 public final class ExceptionsTable implements Table<Row> {
-    /** What a person may decide for an exception: the dropdown's values. */
-    public enum Disposition {
-        REMEDIATE, RISK_ACCEPTED, FALSE_POSITIVE, RETEST
-    }
-
     private final RenderInput input;
     private final List<Column<Row>> columns;
 
@@ -50,12 +53,23 @@ public final class ExceptionsTable implements Table<Row> {
             list.add(Column.<Row>of("previous_status", 19, ENUM, r -> changes.previousStatus(r.cell().key())
                     .map(Enum::name).orElse("")).optional().allowing(ComplianceStatus.class));
         }
-        list.add(Column.<Row>of("owner", 20, INPUT, r -> ""));
-        list.add(Column.<Row>of("disposition", 16, INPUT, r -> "").allowing(Disposition.class));
-        list.add(Column.<Row>of("ticket", 16, INPUT, r -> ""));
-        list.add(Column.<Row>of("target_date", 14, INPUT, r -> "").meaning("YYYY-MM-DD"));
-        list.add(Column.<Row>of("comment", 40, INPUT, r -> ""));
+        ExceptionMatches exceptions = input.exceptions();
+        list.add(input(WorkbookRegister.OWNER, 20, exceptions, ExceptionEntry::owner));
+        list.add(input(WorkbookRegister.DISPOSITION, 16, exceptions, e -> e.disposition().name())
+                .allowing(Disposition.class));
+        list.add(input(WorkbookRegister.TICKET, 16, exceptions, ExceptionEntry::ticket));
+        list.add(input(WorkbookRegister.TARGET_DATE, 14, exceptions,
+                e -> e.expires() == null ? "" : e.expires().toString()).meaning("YYYY-MM-DD"));
+        list.add(input(WorkbookRegister.COMMENT, 40, exceptions, ExceptionEntry::justification));
+        // Appended, so the columns people knew keep their places.
+        list.add(input(WorkbookRegister.APPROVER, 20, exceptions, ExceptionEntry::approver));
         this.columns = List.copyOf(list);
+    }
+
+    /** A column for people, filled from the register entry that applies to the row, if any. */
+    private static Column<Row> input(String name, int width, ExceptionMatches exceptions,
+                                     Function<ExceptionEntry, String> value) {
+        return Column.of(name, width, INPUT, r -> exceptions.applying(r.cell().key()).map(value).orElse(""));
     }
 
     public static ExceptionsTable of(RenderInput input) {

@@ -3,6 +3,7 @@ package io.orgscan.report.table;
 import static io.orgscan.report.table.ColumnType.ACCOUNT_ID;
 import static io.orgscan.report.table.ColumnType.ARN;
 import static io.orgscan.report.table.ColumnType.BOOLEAN;
+import static io.orgscan.report.table.ColumnType.DATE;
 import static io.orgscan.report.table.ColumnType.ENUM;
 import static io.orgscan.report.table.ColumnType.FREE_TEXT;
 import static io.orgscan.report.table.ColumnType.IDENTIFIER;
@@ -17,18 +18,22 @@ import io.orgscan.model.AnalyzerStatus;
 import io.orgscan.model.AnalyzerType;
 import io.orgscan.model.Cell;
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.model.Disposition;
+import io.orgscan.model.ExceptionEntry;
 import io.orgscan.model.Reason;
 import io.orgscan.model.RegionOptStatus;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.evidence.Changes;
 import io.orgscan.report.evidence.RenderInput;
+import io.orgscan.report.exceptions.ExceptionMatches;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,7 +42,8 @@ import java.util.stream.Collectors;
  * both findings.csv and the workbook's Findings sheet. The header is a contract GRC imports rely on:
  * new columns are only ever appended, and any other change bumps {@link #SCHEMA_VERSION}. Its 18
  * columns are always there; {@code previous_status} and {@code status_changed} are appended only when
- * the render compares with a previous scan ({@code orgscan report --previous}).
+ * the render compares with a previous scan ({@code orgscan report --previous}), then the four
+ * {@code exception_*} columns only when it applies an exceptions register ({@code --exceptions}).
  */
 public final class FindingsTable implements Table<FindingsTable.Row> {
     /** The version of the findings.csv columns, carried in each row's {@code schema_version}. */
@@ -56,7 +62,8 @@ public final class FindingsTable implements Table<FindingsTable.Row> {
     private final ScanResult result;
     private final List<Column<Row>> columns;
 
-    private FindingsTable(ScanResult result, Changes changes, boolean comparisonColumns) {
+    private FindingsTable(ScanResult result, Changes changes, boolean comparisonColumns, ExceptionMatches exceptions,
+                          boolean exceptionColumns) {
         this.result = result;
         ScanMetadata scan = result.metadata();
         String schemaVersion = Integer.toString(SCHEMA_VERSION);
@@ -120,22 +127,50 @@ public final class FindingsTable implements Table<FindingsTable.Row> {
                     .meaning("Only with orgscan report --previous: true if status differs from previous_status "
                             + "(a finding new since the previous scan counts as changed)."));
         }
+        if (exceptionColumns) {
+            list.addAll(exceptionColumns(exceptions));
+        }
         this.columns = List.copyOf(list);
     }
 
     /** findings.csv's 18 columns. */
     public static FindingsTable of(ScanResult result) {
-        return new FindingsTable(result, null, false);
+        return new FindingsTable(result, null, false, null, false);
     }
 
-    /** findings.csv of the evidence: the 18 columns, plus the comparison columns when it compares. */
+    /**
+     * findings.csv of the evidence: the 18 columns, plus the comparison columns when it compares, plus
+     * the exception columns when it has a register.
+     */
     public static FindingsTable of(RenderInput input) {
-        return new FindingsTable(input.scan(), input.changes(), input.changes() != null);
+        return new FindingsTable(input.scan(), input.changes(), input.changes() != null, input.exceptions(),
+                input.exceptions().register().isPresent());
     }
 
     /** Every column findings.csv can have, for documentation only: its rows must not be read. */
     static FindingsTable documentation(ScanResult result) {
-        return new FindingsTable(result, null, true);
+        return new FindingsTable(result, null, true, null, true);
+    }
+
+    /** The four columns of the register entry that applies to the row (empty when none does). */
+    private static List<Column<Row>> exceptionColumns(ExceptionMatches exceptions) {
+        Function<Row, Optional<ExceptionEntry>> entry = r -> exceptions.applying(r.cell().key());
+        String only = "Only with --exceptions (columns 21-24 after the two --previous ones, else 19-22): ";
+        return List.of(
+                Column.<Row>of("exception_disposition", 16, ENUM, r -> entry.apply(r).map(e -> e.disposition().name())
+                                .orElse("")).optional().allowing(Disposition.class)
+                        .meaning(only + "the disposition of the register entry that applies to the row (unexpired on "
+                                + "the scan's end day; the most specific one); empty if none. It never changes status, "
+                                + "reason or the exit code."),
+                Column.<Row>of("exception_owner", 24, FREE_TEXT, r -> entry.apply(r).map(ExceptionEntry::owner)
+                                .orElse("")).optional()
+                        .meaning(only + "that entry's owner, as the register has it; neutralised."),
+                Column.<Row>of("exception_ticket", 18, FREE_TEXT, r -> entry.apply(r).map(ExceptionEntry::ticket)
+                                .orElse("")).optional()
+                        .meaning(only + "that entry's ticket; neutralised."),
+                Column.<Row>of("exception_expires", 12, DATE, r -> entry.apply(r).map(ExceptionEntry::expires)
+                                .map(Object::toString).orElse("")).optional().allowing("YYYY-MM-DD")
+                        .meaning(only + "the last day that entry applies (UTC); empty if it has no end or none applies."));
     }
 
     /** {@code iam-aa-coverage:<partition>:<account_id>:<region>}: stable across runs, no time, no names. */

@@ -37,6 +37,12 @@ public final class ParametersTable implements Table<ParametersTable.Row> {
                         + changes.previous().result().metadata().scanId() + ", SHA-256 " + changes.previous().sha256() + ")",
                         ParameterSource.COMMAND_LINE, "report"))
                 .orElse(new Row("--previous", "", ParameterSource.DEFAULT, "report")));
+        // The register scan.json records (given to the scan, or to a later report that replaced it): it
+        // annotates the reports and judges nothing, so it applies to the report.
+        list.add(input.exceptions().register()
+                .map(register -> new Row("--exceptions", register.fileName() + " (" + register.entries().size()
+                        + " entries, SHA-256 " + register.sha256() + ")", ParameterSource.COMMAND_LINE, "report"))
+                .orElse(new Row("--exceptions", "", ParameterSource.DEFAULT, "report")));
         rows = List.copyOf(list);
     }
 

@@ -33,7 +33,8 @@ public final class CoverSheet implements SheetWriter {
             {"Findings", "One row per account x region (findings.csv)."},
             {"Matrix", "Accounts x regions, status codes coloured."},
             {"Exceptions", "NON_COMPLIANT and INSUFFICIENT_DATA findings with columns for owner, disposition, ticket, "
-                    + "target date (YYYY-MM-DD) and comment."},
+                    + "target date (YYYY-MM-DD), comment and approver, filled from an exceptions register if given; "
+                    + "give the filled-in workbook to the next scan as --exceptions."},
             {"Errors", "One row per failed AWS call (errors.csv)."},
             {"Legend", "Statuses, reasons, colours, their names in Security Hub, OCSF and AWS Config; every CSV column."},
             {"Sign-off", "Prepared by, reviewed by, approved by: for people."}};

@@ -1,10 +1,10 @@
 package io.orgscan.report.xlsx;
 
+import io.orgscan.model.Disposition;
 import io.orgscan.model.Reason;
 import io.orgscan.report.evidence.Control;
 import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.table.DataDictionaryTable;
-import io.orgscan.report.table.ExceptionsTable;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 
@@ -47,13 +47,8 @@ public final class LegendSheet implements SheetWriter {
 
         blocks.section("Dispositions (Exceptions sheet)");
         blocks.header("Disposition", "", "Meaning");
-        for (ExceptionsTable.Disposition disposition : ExceptionsTable.Disposition.values()) {
-            blocks.values(disposition.name(), null, switch (disposition) {
-                case REMEDIATE -> "An analyzer will be enabled; give the ticket and target date (YYYY-MM-DD).";
-                case RISK_ACCEPTED -> "The gap is accepted by its owner; the status stays as found.";
-                case FALSE_POSITIVE -> "The finding is believed wrong; say why in the comment.";
-                case RETEST -> "The row could not be decided (INSUFFICIENT_DATA) or was fixed: scan again.";
-            });
+        for (Disposition disposition : Disposition.values()) {
+            blocks.values(disposition.name(), null, disposition.meaning());
         }
         blocks.paragraph(2, "A disposition never changes a finding's status: the next scan judges again.");
 

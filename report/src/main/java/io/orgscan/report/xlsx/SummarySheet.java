@@ -2,10 +2,13 @@ package io.orgscan.report.xlsx;
 
 import io.orgscan.model.AccountRef;
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.model.ExceptionEntry;
+import io.orgscan.model.ExceptionRegister;
 import io.orgscan.report.evidence.Changes;
 import io.orgscan.report.evidence.CoverageCounts;
 import io.orgscan.report.evidence.CoverageCounts.Tally;
 import io.orgscan.report.evidence.RenderInput;
+import io.orgscan.report.exceptions.ExceptionMatches;
 import io.orgscan.report.table.FindingsTable;
 import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -27,7 +30,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * The Summary: the result, the population counts, findings per status with a bar chart of them, the
- * changes since a previous run when compared, and a table per OU and per region.
+ * changes since a previous run when compared, the exceptions review when a register applies, and a
+ * table per OU and per region.
  *
  * <p>The chart lives on the streamed sheet's underlying XSSF sheet (SXSSF has no chart API); its
  * series carry cached values and point at the status table's cells, so it shows the same numbers in
@@ -79,6 +83,9 @@ public final class SummarySheet implements SheetWriter {
                 + "INSUFFICIENT_DATA region, at least one COMPLIANT region.");
 
         input.comparison().ifPresent(changes -> changes(blocks, changes));
+        if (input.exceptions().register().isPresent()) {
+            exceptionsReview(blocks, input.exceptions());
+        }
 
         blocks.section("By OU");
         tallyHeader(blocks, "OU path", true);
@@ -112,6 +119,35 @@ public final class SummarySheet implements SheetWriter {
         }
         blocks.note("Per finding: the previous_status and status_changed columns of the Findings sheet "
                 + "and findings.csv.");
+    }
+
+    /** The register applied, and its entries that need people: expired ones and orphans. */
+    private static void exceptionsReview(SheetBlocks blocks, ExceptionMatches exceptions) {
+        ExceptionRegister register = exceptions.register().orElseThrow();
+        blocks.section("Exceptions review");
+        blocks.pair("Exceptions register", register.fileName() + " (SHA-256 " + register.sha256() + ")");
+        blocks.pair("Entries", register.entries().size());
+        blocks.pair("Expiry judged on (the scan's end, UTC)", exceptions.scanDay().toString());
+        blocks.pair("NON_COMPLIANT findings with an unexpired exception", exceptions.nonCompliantWithException());
+        blocks.pair("NON_COMPLIANT findings without one", exceptions.nonCompliantWithoutException());
+        blocks.pair("Expired entries (no longer apply)", exceptions.expired().size());
+        blocks.pair("Orphan entries (match no finding)", exceptions.orphans().size());
+        if (!exceptions.expired().isEmpty() || !exceptions.orphans().isEmpty()) {
+            blocks.header("Entry needing review", "Register row", "Finding or pattern", "Disposition", "Owner",
+                    "Expires");
+            entries(blocks, "EXPIRED", exceptions.expired());
+            entries(blocks, "ORPHAN", exceptions.orphans());
+        }
+        blocks.note("A disposition never changes a status, a reason or the exit code. An expired entry is not applied: "
+                + "decide its findings again on the Exceptions sheet. Per finding: the exception_* columns of "
+                + "the Findings sheet and findings.csv.");
+    }
+
+    private static void entries(SheetBlocks blocks, String state, List<ExceptionEntry> entries) {
+        for (ExceptionEntry entry : entries) {
+            blocks.values(state, entry.row(), entry.selector(), entry.disposition().name(), entry.owner(),
+                    entry.expires() == null ? "" : entry.expires().toString());
+        }
     }
 
     private static void accounts(SheetBlocks blocks, String change, List<AccountRef> accounts) {

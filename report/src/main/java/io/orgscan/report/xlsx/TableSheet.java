@@ -101,11 +101,11 @@ public final class TableSheet<R> implements SheetWriter {
             for (int c = 0; c < columns.size(); c++) {
                 Column<R> column = columns.get(c);
                 ColumnType type = column.type();
-                if (type == ColumnType.INPUT) {
+                String text = column.value(value);
+                if (type == ColumnType.INPUT && text.isEmpty()) {
                     WorkbookContext.setBlank(row, c, styles[c]);
                     continue;
                 }
-                String text = column.value(value);
                 if (!type.numeric()) {
                     WorkbookContext.setText(row, c, text, styles[c]);
                 } else if (text.isEmpty()) {

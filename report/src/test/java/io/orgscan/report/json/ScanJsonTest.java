@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orgscan.model.Analyzer;
 import io.orgscan.model.AnalyzerStatus;
 import io.orgscan.model.AnalyzerType;
+import io.orgscan.model.Disposition;
+import io.orgscan.model.ExceptionEntry;
+import io.orgscan.model.ExceptionRegister;
 import io.orgscan.model.Failure;
 import io.orgscan.model.Observations;
 import io.orgscan.model.RegionOptStatus;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +113,57 @@ class ScanJsonTest {
         ScanFixture.write(plain, file);
         assertThat(TREE.readTree(file.toFile()).has("observations")).isFalse();
         assertThat(ScanJson.read(file).observations()).as("a file from before observations still reads").isNull();
+    }
+
+    static ScanResult withRegister() {
+        return ScanFixture.rich().withExceptions(new ExceptionRegister("coverage.xlsx", "ab".repeat(32), List.of(
+                new ExceptionEntry(2, "iam-aa-coverage:aws:000000000002:us-east-1", null, null, Disposition.RISK_ACCEPTED,
+                        "=owner", "CISO", "closing, \"soon\"", "SEC-1", LocalDate.of(2026, 3, 31)),
+                new ExceptionEntry(7, null, "*", "eu-central-1", Disposition.RETEST, "", "", "", "", null))));
+    }
+
+    @Test
+    void keepsTheExceptionRegisterAndReadsAFileWithout() throws Exception {
+        ScanResult with = withRegister();
+        Path file = dir.resolve("scan.json");
+        ScanFixture.write(with, file);
+        assertThat(ScanJson.read(file)).isEqualTo(with);
+        JsonNode root = TREE.readTree(file.toFile());
+        assertThat(fieldNames(root)).containsExactly("schema_version", "scan", "accounts", "regions", "cells", "errors",
+                "exception_register");
+        assertThat(fieldNames(root.get("exception_register"))).containsExactly("file_name", "sha256", "entries");
+        assertThat(fieldNames(root.at("/exception_register/entries/0"))).containsExactly("row", "finding_id",
+                "account_id", "region", "disposition", "owner", "approver", "justification", "ticket", "expires");
+        assertThat(root.at("/exception_register/entries/0/owner").asText()).as("kept as typed").isEqualTo("=owner");
+        assertThat(root.at("/exception_register/entries/0/expires").asText()).isEqualTo("2026-03-31");
+        assertThat(root.at("/exception_register/entries/1/finding_id").isNull()).isTrue();
+        assertThat(root.at("/exception_register/entries/1/expires").isNull()).isTrue();
+
+        ScanFixture.write(ScanFixture.rich(), file);
+        assertThat(TREE.readTree(file.toFile()).has("exception_register")).isFalse();
+        assertThat(ScanJson.read(file).exceptions()).as("a file from before registers still reads").isNull();
+    }
+
+    @Test
+    void aBrokenRegisterEntryNamesItsField() throws IOException {
+        ObjectNode root = (ObjectNode) TREE.readTree(json(withRegister()));
+        ((ObjectNode) root.at("/exception_register/entries/1")).put("disposition", "IGNORE");
+        Path file = Files.write(dir.resolve("scan.json"), TREE.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        assertThat(readFails(file)).hasMessageMatching(".*: exception_register\\.entries\\[1]\\.disposition \\(entry at "
+                + "line \\d+\\): unknown value \"IGNORE\", expected one of REMEDIATE, RISK_ACCEPTED, FALSE_POSITIVE, RETEST");
+
+        ((ObjectNode) root.at("/exception_register/entries/1")).put("disposition", "RETEST").put("account_id", "12");
+        Files.write(file, TREE.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        assertThat(readFails(file)).hasMessageContaining("exception_register.entries[1]")
+                .hasMessageContaining("account_id must be 12 digits or *");
+
+        ((ObjectNode) root.at("/exception_register/entries/1")).put("account_id", "*")
+                .put("region", "us-east-1").put("row", 2);
+        ((ObjectNode) root.at("/exception_register/entries/0")).putNull("finding_id").put("account_id", "*")
+                .put("region", "us-east-1");
+        Files.write(file, TREE.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        assertThat(readFails(file)).hasMessageContaining("exception_register.entries")
+                .hasMessageContaining("account_id=* region=us-east-1 is already an entry of an earlier row");
     }
 
     @Test

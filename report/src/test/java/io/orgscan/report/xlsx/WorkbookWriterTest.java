@@ -250,13 +250,14 @@ class WorkbookWriterTest {
         byte[] bytes = xlsx(ScanFixture.rich());
         List<List<String>> exceptions = contents(bytes).get("Exceptions");
         assertThat(exceptions.get(0)).containsExactly("finding_id", "account_id", "account_name", "ou_path", "region",
-                "status", "reason", "detail", "error_id", "owner", "disposition", "ticket", "target_date", "comment");
+                "status", "reason", "detail", "error_id", "owner", "disposition", "ticket", "target_date", "comment",
+                "approver");
         assertThat(exceptions).hasSize(3);
         assertThat(exceptions.get(1).subList(4, 9)).containsExactly("eu-central-1", "INSUFFICIENT_DATA", "ACCESS_DENIED",
                 "ListAnalyzers: AccessDeniedException: User: arn:aws:sts::000000000002:assumed-role/OrgScan/x is not authorized",
                 "E0001");
         assertThat(exceptions.get(2).subList(5, 7)).containsExactly("NON_COMPLIANT", "ANALYZER_NOT_ACTIVE");
-        assertThat(exceptions.get(2).subList(9, 14)).containsOnly("");
+        assertThat(exceptions.get(2).subList(9, 15)).containsOnly("");
 
         Document sheet = sheets(parts(bytes)).get("Exceptions");
         NodeList validations = sheet.getElementsByTagNameNS(MAIN_NS, "dataValidation");
