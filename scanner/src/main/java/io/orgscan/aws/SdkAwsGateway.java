@@ -330,7 +330,7 @@ public final class SdkAwsGateway implements AwsGateway {
     }
 
     /** Maps the SDK's summary to the model; SDK enums (and UNKNOWN_TO_SDK_VERSION) stop here. */
-    private static Analyzer analyzer(AnalyzerSummary summary) {
+    static Analyzer analyzer(AnalyzerSummary summary) {
         require(summary.arn(), "ListAnalyzers", "an analyzer's arn");
         require(summary.typeAsString(), "ListAnalyzers", "analyzer " + summary.arn() + "'s type");
         require(summary.statusAsString(), "ListAnalyzers", "analyzer " + summary.arn() + "'s status");

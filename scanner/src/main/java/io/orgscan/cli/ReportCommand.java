@@ -66,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (ScanFileException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        reprove(result);
+        reprove(scanFile, result);
         if (exceptionsFile != null) {
             result = result.withExceptions(InputChecks.exceptions(exceptionsFile));
         }
@@ -97,7 +97,7 @@ final class ReportCommand implements Callable<Integer> {
      * without observations (written before they were recorded) cannot be re-proved and is refused
      * too: otherwise deleting the section would get an edited file through.
      */
-    private void reprove(ScanResult result) throws UsageException {
+    static void reprove(Path scanFile, ScanResult result) throws UsageException {
         if (result.observations() == null) {
             throw new UsageException(scanFile + ": no \"observations\": this scan.json cannot be re-proved (written "
                     + "by an older orgscan, or the section was removed); scan again");

@@ -2,7 +2,6 @@ package io.orgscan.cli;
 
 import io.orgscan.aws.AwsSettings;
 import io.orgscan.aws.RoleSettings;
-import io.orgscan.aws.SharedFiles;
 import io.orgscan.model.ExceptionRegister;
 import io.orgscan.scan.ScanSettings;
 import java.io.IOException;
@@ -74,22 +73,12 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
-        String profileName = firstNonNull(profile, context.env("AWS_PROFILE"));
-        // As the AWS CLI: the profile's own region comes after the options and variables that name one.
-        String profileRegion = profileName == null ? null : SharedFiles.profileRegion(context.env(), profileName).orElse(null);
-        String home = InputChecks.region(region == null && context.env("AWS_REGION") == null
-                        && context.env("AWS_DEFAULT_REGION") == null && profileRegion != null ? "region of profile " + profileName : "--region",
-                firstNonNull(region, context.env("AWS_REGION"), context.env("AWS_DEFAULT_REGION"), profileRegion, "us-east-1"));
+        AwsSettings aws = AwsConnection.settings(context, profile, region, endpointUrl);
+        String home = aws.region();
         // Recorded as used, wherever it came from: findings.asff.json's default Security Hub region is read from it.
         region = home;
         securityHubOptions.account();
         securityHubOptions.region();
-        AwsSettings aws = new AwsSettings(
-                profileName,
-                home,
-                InputChecks.endpoint(firstNonNull(endpointUrl, context.env("AWS_ENDPOINT_URL"))),
-                profile == null ? EnvironmentKeys.from(context) : null,
-                AwsSettings.networkVariables(context.env()));
         RoleSettings roles = new RoleSettings(InputChecks.roleName(roleName), InputChecks.externalId(externalId),
                 InputChecks.sessionName(roleSessionName), InputChecks.roleArn(orgRoleArn));
         ScanSettings settings = new ScanSettings(home, scopeOptions.scope(), scopeOptions.coveragePolicy(), ParameterRecord.of(spec),

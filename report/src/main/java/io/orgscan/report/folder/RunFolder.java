@@ -92,12 +92,15 @@ public final class RunFolder implements AutoCloseable {
     private final Path staging;
     private final FolderLock lock;
     private final Renamer renamer;
+    /** The names a folder of this kind may hold: a folder holding anything else is never replaced. */
+    private final Set<String> ownFiles;
     /** file name -> the file in the staging folder, in staging order. */
     private final Map<String, Path> staged = new LinkedHashMap<>();
     private final Object guard = new Object();
     private State state = State.OPEN;
 
-    private RunFolder(Path shown, Path target, Path staging, FolderLock lock, Renamer renamer) {
+    private RunFolder(Path shown, Path target, Path staging, FolderLock lock, Renamer renamer, Set<String> ownFiles) {
+        this.ownFiles = ownFiles;
         this.shown = shown;
         this.target = target;
         this.staging = staging;
@@ -114,12 +117,24 @@ public final class RunFolder implements AutoCloseable {
      * @throws ReportWriteException if the folder is a file, holds other files, or its parent cannot be written
      */
     public static RunFolder open(Path dir) throws ReportWriteException {
-        return open(dir, ATOMIC);
+        return open(dir, ATOMIC, REPORT_FILES);
+    }
+
+    /**
+     * Opens a folder of another kind of orgscan output (a remediation plan), replaced as a whole the
+     * same way; it may hold only files named in {@code ownFiles}.
+     */
+    public static RunFolder open(Path dir, Set<String> ownFiles) throws ReportWriteException {
+        return open(dir, ATOMIC, Set.copyOf(ownFiles));
     }
 
     static RunFolder open(Path dir, Renamer renamer) throws ReportWriteException {
+        return open(dir, renamer, REPORT_FILES);
+    }
+
+    private static RunFolder open(Path dir, Renamer renamer, Set<String> ownFiles) throws ReportWriteException {
         Path shown = shown(dir);
-        Path target = check(shown);
+        Path target = check(shown, ownFiles);
         Path parent = target.getParent();
         try {
             Files.createDirectories(parent);
@@ -134,9 +149,9 @@ public final class RunFolder implements AutoCloseable {
         }
         try {
             removeLeftovers(target, renamer);
-            checkContents(shown, target);
+            checkContents(shown, target, ownFiles);
             Path staging = Files.createDirectory(parent.resolve(artefact(target, "staging-" + random())));
-            return new RunFolder(shown, target, staging, lock, renamer);
+            return new RunFolder(shown, target, staging, lock, renamer, ownFiles);
         } catch (IOException e) {
             lock.close();
             throw new ReportWriteException("cannot write to folder " + shown + ": " + reason(e), e);
@@ -155,6 +170,11 @@ public final class RunFolder implements AutoCloseable {
      * @throws ReportWriteException naming the problem in one line
      */
     public static Path check(Path dir) throws ReportWriteException {
+        return check(dir, REPORT_FILES);
+    }
+
+    /** As {@link #check(Path)}, for a folder that may hold only the files named in {@code ownFiles}. */
+    public static Path check(Path dir, Set<String> ownFiles) throws ReportWriteException {
         Path shown = shown(dir);
         Path target = shown.toAbsolutePath().normalize();
         if (Files.exists(target)) {
@@ -168,7 +188,7 @@ public final class RunFolder implements AutoCloseable {
             throw new ReportWriteException("cannot use " + shown + " as a run folder: orgscan writes the new report "
                     + "beside the folder and swaps it in, and " + target + " has no parent folder", null);
         }
-        checkContents(shown, target);
+        checkContents(shown, target, ownFiles);
         Path existing = target.getParent();
         while (!Files.exists(existing)) {
             existing = existing.getParent();
@@ -198,7 +218,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /** Refuses a file, or a folder with anything in it but orgscan's report files. */
-    private static void checkContents(Path shown, Path target) throws ReportWriteException {
+    private static void checkContents(Path shown, Path target, Set<String> ownFiles) throws ReportWriteException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -209,7 +229,7 @@ public final class RunFolder implements AutoCloseable {
         try (Stream<Path> entries = Files.list(target)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
                 String name = entry.getFileName().toString();
-                boolean reportFile = REPORT_FILES.contains(name) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
+                boolean reportFile = ownFiles.contains(name) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
                 if (!reportFile && !EARLIER_TEMPORARY.matcher(name).matches()) {
                     foreign.add(Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? name + "/" : name);
                 }
@@ -330,7 +350,7 @@ public final class RunFolder implements AutoCloseable {
         boolean swapped = false;
         try {
             // Again at the last moment: a file someone put in the folder while the run wrote must not go with it.
-            checkContents(shown, target);
+            checkContents(shown, target, ownFiles);
             force(staging);
             Path previous = null;
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {

@@ -77,7 +77,7 @@ record ScenarioFile(OrganizationJson organization, List<CredentialsJson> credent
     }
 
     record OrganizationJson(String id, String managementAccountId, String managementAccountEmail, String featureSet,
-                            String rootId, String rootName) {
+                            String rootId, String rootName, List<String> trustedAccessDisabled) {
         Organization toModel() {
             String orgId = required(id, "organization.id");
             String features = oneOf(featureSet, "ALL", "organization.featureSet", "ALL", "CONSOLIDATED_BILLING");
@@ -85,7 +85,8 @@ record ScenarioFile(OrganizationJson organization, List<CredentialsJson> credent
             String rootSuffix = orgId.length() >= 6 ? orgId.substring(2, 6) : "0000";
             return new Organization(orgId, management,
                     managementAccountEmail != null ? managementAccountEmail : "management-" + management + "@example.com",
-                    features, rootId != null ? rootId : "r-" + rootSuffix, rootName != null ? rootName : "Root");
+                    features, rootId != null ? rootId : "r-" + rootSuffix, rootName != null ? rootName : "Root",
+                    trustedAccessDisabled == null ? List.of() : trustedAccessDisabled);
         }
     }
 

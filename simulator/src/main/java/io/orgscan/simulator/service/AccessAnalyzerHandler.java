@@ -189,6 +189,11 @@ public final class AccessAnalyzerHandler implements ServiceHandler {
             throw new AwsError("AccessDeniedException", 403, "You must be the management account or the delegated "
                     + "administrator for IAM Access Analyzer to create an analyzer of type " + type + ".");
         }
+        if (type.isOrganizationLevel() && !scenario.organization().hasTrustedAccess(ACCESS_ANALYZER_PRINCIPAL)) {
+            // What AWS answers then (terraform-aws-secure-baseline#184, #258): 400, this message and reason.
+            throw new AwsError("ValidationException", 400, "Service not enabled for AWS Organizations",
+                    Map.of("reason", "FIELD_VALIDATION_FAILED"));
+        }
         Analyzer analyzer = new Analyzer(name, type, AnalyzerStatus.ACTIVE, null, context.now().truncatedTo(ChronoUnit.MILLIS));
         switch (analyzers.create(account, region, analyzer, input.string("clientToken"))) {
             case NAME_CONFLICT -> throw new AwsError("ConflictException", 409, "Analyzer " + name + " already exists",

@@ -1,0 +1,102 @@
+package io.orgscan.cli;
+
+import io.orgscan.model.AccountRef;
+import io.orgscan.model.ScanResult;
+import io.orgscan.plan.PlanFile;
+import io.orgscan.plan.PlanWriter;
+import io.orgscan.plan.RemediationPlan;
+import io.orgscan.plan.RemediationPlanner;
+import io.orgscan.report.folder.FolderInUseException;
+import io.orgscan.report.folder.ReportWriteException;
+import io.orgscan.report.folder.RunFolder;
+import io.orgscan.report.json.ScanFileException;
+import io.orgscan.report.json.ScanJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+        description = "Plan the analyzers that close a saved scan's NON_COMPLIANT cells, without credentials or AWS "
+                + "calls: plan.md (for people), plan.json (for orgscan remediate), CloudFormation templates, SHA256SUMS.")
+final class PlanCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(index = "0", paramLabel = "SCAN.json", description = "The scan.json of a scan.")
+    Path scanFile;
+
+    @Option(names = "--out-dir", paramLabel = "DIR", required = true,
+            description = "Folder for the plan, replaced as a whole: it must be new, empty or an earlier plan.")
+    Path outDir;
+
+    @Option(names = "--account-analyzers",
+            description = "ACCOUNT analyzers for the failing cells even under the org policy (default under it: one "
+                    + "ORGANIZATION analyzer per region in the delegated administrator).")
+    boolean accountAnalyzers;
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    PlanCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws UsageException {
+        if (outDir == null || outDir.toString().isBlank()) {
+            throw new UsageException("--out-dir: the value is empty; name a folder");
+        }
+        try {
+            RunFolder.check(outDir, PlanFile.names());
+        } catch (ReportWriteException e) {
+            throw new UsageException("--out-dir: " + e.getMessage(), e);
+        }
+        ScanResult scan;
+        try {
+            scan = ScanJson.read(scanFile);
+        } catch (ScanFileException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        ReportCommand.reprove(scanFile, scan);
+        RemediationPlan plan = RemediationPlanner.plan(scan, sha256(scanFile), accountAnalyzers);
+        Map<String, String> names = new LinkedHashMap<>();
+        for (AccountRef account : scan.matrix().accounts()) {
+            names.put(account.id(), account.name());
+        }
+        List<Path> written;
+        try {
+            written = PlanWriter.write(plan, names, outDir);
+        } catch (ReportWriteException e) {
+            context.err().println("orgscan: " + e.getMessage());
+            return e instanceof FolderInUseException ? ExitCodes.FOLDER_IN_USE : ExitCodes.USAGE;
+        }
+        int fixed = plan.actions().stream().mapToInt(a -> a.findingIds().size()).sum();
+        context.out().println("plan: " + plan.actions().size() + " " + plan.analyzerType() + " analyzer(s) to create ("
+                + fixed + " cell(s)), " + plan.repairs().size() + " to repair, " + plan.notFixable().size()
+                + " cell(s) not fixable yet");
+        written.forEach(path -> context.out().println("wrote " + path));
+        return ExitCodes.OK;
+    }
+
+    private static String sha256(Path file) throws UsageException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UsageException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
