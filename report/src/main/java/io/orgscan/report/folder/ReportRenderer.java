@@ -114,10 +114,14 @@ public final class ReportRenderer {
         if (formats.contains(OutputFormat.ASFF)) {
             SecurityHubTarget target = SecurityHubTarget.of(result.metadata(), options.securityHubAccount(),
                     options.securityHubRegion());
-            written.add(folder.stage(RunFile.ASFF_JSON.fileName(), out -> AsffFindingsWriter.write(input, target, out)));
+            long[] findings = new long[1];
+            written.add(folder.stage(RunFile.ASFF_JSON.fileName(),
+                    out -> findings[0] = AsffFindingsWriter.write(input, target, out)).withRows(findings[0]));
         }
         if (formats.contains(OutputFormat.JUNIT)) {
-            written.add(folder.stage(RunFile.JUNIT_XML.fileName(), out -> JunitXmlWriter.write(input, out)));
+            long[] cases = new long[1];
+            written.add(folder.stage(RunFile.JUNIT_XML.fileName(), out -> cases[0] = JunitXmlWriter.write(input, out))
+                    .withRows(cases[0]));
         }
         RenderInput beforeWorkbook = input.withFiles(written);
         Map<String, Long> sheetRows = new HashMap<>();

@@ -39,17 +39,20 @@ public final class JunitXmlWriter {
     private final RenderInput input;
     private final Writer out;
     private final StringBuilder b = new StringBuilder(1024);
+    private long cases;
 
     private JunitXmlWriter(RenderInput input, Writer out) {
         this.input = input;
         this.out = out;
     }
 
-    /** Writes the file to {@code out} (flushed, left open). */
-    public static void write(RenderInput input, OutputStream out) throws IOException {
+    /** Writes the file to {@code out} (flushed, left open); returns the number of test cases written. */
+    public static long write(RenderInput input, OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        new JunitXmlWriter(input, writer).write();
+        JunitXmlWriter junit = new JunitXmlWriter(input, writer);
+        junit.write();
         writer.flush();
+        return junit.cases;
     }
 
     /** The outcomes of a set of cells. */
@@ -112,6 +115,7 @@ public final class JunitXmlWriter {
         flush();
         for (Cell cell : cells) {
             testcase(account, cell);
+            cases++;
             flush();
         }
         b.append("\n  </testsuite>");
