@@ -167,9 +167,7 @@ public final class ScanService {
                 delegatedAdministrator, caller.partition(), settings.policy(), TOOL_NAME, toolVersion, settings.parameters(),
                 policies == null ? null : policies.policies());
         List<ErrorRecord> sortedErrors = new ArrayList<>(errors);
-        sortedErrors.sort(Comparator.comparing((ErrorRecord e) -> nullFirst(e.accountId()))
-                .thenComparing(e -> nullFirst(e.region()))
-                .thenComparing(e -> e.failure().operation()));
+        sortedErrors.sort(RecordedObservations.ERROR_ORDER);
         return new ScanResult(metadata, matrix, sortedErrors, RecordedObservations.of(seen));
     }
 
@@ -339,10 +337,6 @@ public final class ScanService {
         } catch (AwsCallException e) {
             throw cannotStart(e, what, hint);
         }
-    }
-
-    private static String nullFirst(String value) {
-        return value == null ? "" : value;
     }
 
     private static ThreadFactory daemon(String name) {
