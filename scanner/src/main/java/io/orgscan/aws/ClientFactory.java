@@ -137,7 +137,9 @@ final class ClientFactory implements AutoCloseable {
      * {@link ScanLimits#organizationsRetries()}'s budget of minutes; its call timeout leaves room for
      * that budget. The retry quota stays as the SDK sets it (AdaptiveRetryStrategy offers no switch):
      * at most {@link ScanLimits#organizationsParallel()} calls retry at once, 4 x 13 retries x 5 of its
-     * 500 tokens, and a call that succeeds gives back what its retries took.
+     * 500 tokens, and a call that succeeds gives back what its retries took. The budget is for throttling
+     * only ({@link ThrottlingOnlyBudget}): a call that fails otherwise, an answer that cannot be parsed
+     * included, gets {@link ScanLimits#organizationsOtherAttempts()}, and the scan says so in seconds.
      */
     OrganizationsClient organizations(Region region, AwsCredentialsProvider credentials) {
         ScanLimits.RetryBudget budget = limits.organizationsRetries();
@@ -145,7 +147,8 @@ final class ClientFactory implements AutoCloseable {
                 .maxAttempts(budget.attempts())
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelayHalfJitter(budget.baseDelay(), budget.maxBackoff()))
                 .build();
-        return build(OrganizationsClient.builder(), region, credentials, retries, limits.organizationsCallTimeout());
+        return build(OrganizationsClient.builder(), region, credentials,
+                new ThrottlingOnlyBudget(retries, limits.organizationsOtherAttempts()), limits.organizationsCallTimeout());
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Region region,

@@ -66,7 +66,8 @@ class HostileAnswersTest {
         return cells;
     }
 
-    record Run(OrgscanInProcess.Result result, Duration took, Path out) {
+    /** {@code faultedCalls}: the calls the simulator got of the spoiled operation, attempts included. */
+    record Run(OrgscanInProcess.Result result, Duration took, Path out, long faultedCalls) {
         Map<String, String> cells() throws Exception {
             Map<String, String> cells = new TreeMap<>();
             for (Map.Entry<String, CSVRecord> row : ScanEndToEndTest.findingsByCell(out.resolve("findings.csv")).entrySet()) {
@@ -90,7 +91,8 @@ class HostileAnswersTest {
             long started = System.nanoTime();
             OrgscanInProcess.Result result = OrgscanInProcess.run(env(), "scan", "--endpoint-url", simulator.endpoint().toString(),
                     "--out-dir", out.toString());
-            return new Run(result, Duration.ofNanos(System.nanoTime() - started), out);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            return new Run(result, took, out, rule == null ? 0 : simulator.stats().count(rule.service(), rule.operation()));
         }
     }
 
@@ -139,9 +141,40 @@ class HostileAnswersTest {
     }
 
     /**
-     * A start-up or listing call: one line naming the call and the fault, exit 2, no report. Malformed
-     * and truncated Organizations answers are not among them: the SDK retries an unparsable answer, and
-     * the Organizations client retries on its budget of minutes (see docs/RELIABILITY.md).
+     * An Organizations answer that cannot be parsed, cut short, or a proxy's 502, on a start-up or listing
+     * call: it is not throttling, so it gets the few attempts every other call gets (4), not the
+     * Organizations throttling budget of minutes (about 900 attempts with the back-off this test caps
+     * at 200 ms, and minutes of the SDK's own back-off of up to 20 s): one line, exit 2, within seconds.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "DescribeOrganization, malformed, 4",
+            "DescribeOrganization, truncated, 4",
+            "ListRoots, malformed, 4",
+            "ListRoots, close-mid-body, 4",
+            "ListRoots, html-502, 4",
+            // 4 attempts for each of the two parents (the root, the OU), listed side by side: the first to
+            // fail for good stops the walk, so the other's last attempts may not be sent.
+            "ListAccountsForParent, truncated, 8"})
+    void anUnparsableOrganizationsAnswerIsNotRetriedOnTheThrottlingBudget(String operation, String mode, long atMost)
+            throws Exception {
+        Run run = scan(new Faults.ResponseRule("organizations", operation, null, null, ResponseMode.of(mode), null));
+
+        assertThat(run.result().exitCode()).as(run.result().all()).isEqualTo(2);
+        List<String> lines = run.result().err().lines().filter(line -> line.contains(operation)).toList();
+        assertThat(lines).as(run.result().err()).hasSize(1);
+        assertThat(lines.get(0)).contains("scan cannot start").contains("organizations:" + operation)
+                .doesNotContain("check the credentials");
+        assertThat(run.result().err()).doesNotContain("	at ");
+        assertThat(run.faultedCalls()).as("attempts of " + operation).isBetween(4L, atMost);
+        assertThat(run.took()).isLessThan(Duration.ofSeconds(15));
+        System.out.printf("HostileAnswersTest Organizations %s %s: %d ms, %d attempts; %s%n", operation, mode,
+                run.took().toMillis(), run.faultedCalls(), lines.get(0));
+    }
+
+    /**
+     * A start-up or listing call: one line naming the call and the fault, exit 2, no report. (Unparsable
+     * Organizations answers: {@link #anUnparsableOrganizationsAnswerIsNotRetriedOnTheThrottlingBudget}.)
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
