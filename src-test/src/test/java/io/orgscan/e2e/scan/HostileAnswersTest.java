@@ -103,9 +103,9 @@ class HostileAnswersTest {
         assertThat(run.cells()).isEqualTo(cleanCells());
     }
 
-    /** ListAnalyzers of one account-region: that cell, and only it, is unknown. */
+    /** ListAnalyzers of one account-region: that cell, and only it, is unknown. (no-default-regions is DescribeRegions' own.) */
     @ParameterizedTest
-    @EnumSource(ResponseMode.class)
+    @EnumSource(value = ResponseMode.class, names = "NO_DEFAULT_REGIONS", mode = EnumSource.Mode.EXCLUDE)
     void aSpoiledListAnalyzersIsThatCellsApiError(ResponseMode mode) throws Exception {
         Run run = scan(new Faults.ResponseRule("access-analyzer", "ListAnalyzers", WORKLOAD_ONE, "eu-west-1", mode, null));
 
@@ -138,6 +138,36 @@ class HostileAnswersTest {
         assertThat(run.took()).isLessThan(MEMBER_CALL_BOUND);
         System.out.printf("HostileAnswersTest DescribeRegions %s: %d ms; %s; %s%n", mode.wireName(), run.took().toMillis(),
                 cells.get(WORKLOAD_TWO + " us-east-1"), run.errors().lines().skip(1).toList());
+    }
+
+    /**
+     * A well-formed DescribeRegions that lists only opt-in regions (af-south-1, not opted into): an answer
+     * that cannot be true. Read as a fact it would make every cell of the account NOT_APPLICABLE and the
+     * run exit 0; it is a failed call instead: the account's cells INSUFFICIENT_DATA / API_ERROR saying
+     * why, exit 4, the other accounts as unspoiled.
+     */
+    @Test
+    void aDescribeRegionsWithoutADefaultRegionLeavesTheAccountUnknownSayingWhy() throws Exception {
+        Run run = scan(new Faults.ResponseRule("ec2", "DescribeRegions", WORKLOAD_TWO, null,
+                ResponseMode.NO_DEFAULT_REGIONS, null));
+
+        assertThat(run.result().exitCode()).as(run.result().all()).isEqualTo(4);
+        Map<String, String> expected = cleanCells();
+        for (String region : List.of("af-south-1", "eu-west-1", "us-east-1")) {
+            expected.put(WORKLOAD_TWO + " " + region, "INSUFFICIENT_DATA/API_ERROR");
+        }
+        assertThat(run.cells()).isEqualTo(expected);
+        String why = "DescribeRegions answered no region with optInStatus opt-in-not-required";
+        CSVRecord cell = ScanEndToEndTest.findingsByCell(run.out().resolve("findings.csv")).get(WORKLOAD_TWO + " us-east-1");
+        assertThat(cell.get("detail")).contains("InvalidResponse").contains(why);
+        List<CSVRecord> errors = io.orgscan.report.testkit.CsvReader.parse(run.out().resolve("errors.csv"));
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("account_id")).isEqualTo(WORKLOAD_TWO);
+        assertThat(errors.get(0).get("operation")).isEqualTo("DescribeRegions");
+        assertThat(errors.get(0).get("error_code")).isEqualTo("InvalidResponse");
+        assertThat(errors.get(0).get("error_message")).contains(why);
+        assertThat(run.result().out()).contains("result: INCOMPLETE");
+        assertThat(run.took()).isLessThan(MEMBER_CALL_BOUND);
     }
 
     /**
