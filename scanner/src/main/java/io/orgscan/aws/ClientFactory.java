@@ -102,9 +102,21 @@ final class ClientFactory implements AutoCloseable {
         return URI.create("https://" + prefix + "." + regionId + "." + partition.dnsSuffix());
     }
 
-    /** Why a call to {@code endpoint} is not sent (it stopped answering), or empty. */
-    Optional<String> refusal(URI endpoint) {
-        return breaker.refusal(endpoint);
+    /**
+     * The name under which the scan's {@link EndpointBreaker} counts the unanswered attempts of the
+     * client of {@code prefix} in {@code region}: its endpoint (scheme, host, port), one per service and
+     * region on AWS. With {@code --endpoint-url}, which every client shares, the service and region are
+     * added: a region that stops answering behind it is then told from those that answer, whose answers
+     * would otherwise close the breaker again at once.
+     */
+    String endpointName(String prefix, Region region) {
+        String endpoint = EndpointBreaker.key(endpoint(prefix, region));
+        return settings.endpointUrl() == null ? endpoint : endpoint + " (" + prefix + " " + region.id() + ")";
+    }
+
+    /** Why a call to the endpoint named {@code endpointName} is not sent (it stopped answering), or empty. */
+    Optional<String> refusal(String endpointName) {
+        return breaker.refusal(endpointName);
     }
 
     AwsCredentialsProvider baseCredentials() {
@@ -125,7 +137,7 @@ final class ClientFactory implements AutoCloseable {
                 .maxAttempts(maxAttempts)
                 .circuitBreakerEnabled(false)
                 .build();
-        return build(builder, region, credentials, new BreakingRetryStrategy(retries, breaker, endpoint(prefix, region)),
+        return build(builder, region, credentials, new BreakingRetryStrategy(retries, breaker, endpointName(prefix, region)),
                 limits.callTimeout());
     }
 
