@@ -216,7 +216,7 @@ public final class ScanService {
         try {
             AccountSession session;
             try {
-                session = aws.session(accountId);
+                session = waitingFor("sts:AssumeRole into " + accountId, () -> aws.session(accountId));
             } catch (AwsCallException e) {
                 scan.sessionFailed(e.failure());
                 errors.add(new ErrorRecord(accountId, null, e.failure()));
@@ -226,7 +226,7 @@ public final class ScanService {
                 return;
             }
             try {
-                scan.regionsRead(session.regions());
+                scan.regionsRead(waitingFor("ec2:DescribeRegions of " + accountId, session::regions));
             } catch (AwsCallException e) {
                 scan.regionsFailed(e.failure());
                 errors.add(new ErrorRecord(accountId, null, e.failure()));
@@ -265,7 +265,8 @@ public final class ScanService {
     private void listRegion(AccountScan scan, AccountSession session, String region, TaskTracker tracker,
                             ConcurrentLinkedQueue<ErrorRecord> errors) {
         try {
-            scan.listed(region, RegionObservation.listed(session.analyzers(region)));
+            scan.listed(region, RegionObservation.listed(
+                    waitingFor("access-analyzer:ListAnalyzers in " + region, () -> session.analyzers(region))));
         } catch (AwsCallException e) {
             Failure failure = e.failure();
             scan.listed(region, RegionObservation.failed(failure));
@@ -300,6 +301,20 @@ public final class ScanService {
 
     private interface Call<T> {
         T get() throws AwsCallException, InterruptedException;
+    }
+
+    private interface MemberCall<T> {
+        T get() throws AwsCallException;
+    }
+
+    /** {@code call}'s result, the progress line knowing meanwhile that the scan waits for {@code what}. */
+    private <T> T waitingFor(String what, MemberCall<T> call) throws AwsCallException {
+        ScanProgress.Waiting waiting = progress.calling(what);
+        try {
+            return call.get();
+        } finally {
+            waiting.close();
+        }
     }
 
     /** The result of a call run on another thread, or its failure as thrown. */
