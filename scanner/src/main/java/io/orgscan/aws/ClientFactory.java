@@ -3,13 +3,14 @@ package io.orgscan.aws;
 import io.orgscan.scan.ScanLimits;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds every SDK client of a scan: one shared HTTP connection pool behind one limit on calls in
@@ -42,6 +44,8 @@ final class ClientFactory implements AutoCloseable {
     private final AwsCredentialsProvider baseCredentials;
     private final ScheduledThreadPoolExecutor timers;
     private final EndpointBreaker breaker;
+    /** What the credentials providers built here hold (STS clients, refresh threads), closed with the factory. */
+    private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
 
     ClientFactory(AwsSettings settings, ScanLimits limits) {
         this.settings = settings;
@@ -78,8 +82,8 @@ final class ClientFactory implements AutoCloseable {
                         .build())
                 .httpRoutePlanner(new ProxyRoutePlanner(proxies))
                 .build(), limits.maxParallel());
-        this.baseCredentials = baseCredentials(settings);
         this.breaker = new EndpointBreaker(limits.unansweredAttempts());
+        this.baseCredentials = baseCredentials(settings);
     }
 
     /**
@@ -182,7 +186,17 @@ final class ClientFactory implements AutoCloseable {
         return builder.build();
     }
 
-    private static AwsCredentialsProvider baseCredentials(AwsSettings settings) {
+    /**
+     * An StsClient for credentials providers, as the scan's own (home region, proxies, {@code
+     * --endpoint-url}, timeouts), calling with {@code credentials}; closed with this factory.
+     */
+    private StsClient credentialsSts(AwsCredentialsProvider credentials) {
+        StsClient sts = build(StsClient.builder(), "sts", Region.of(settings.region()), credentials, limits.stsAttempts());
+        owned.add(sts);
+        return sts;
+    }
+
+    private AwsCredentialsProvider baseCredentials(AwsSettings settings) {
         if (settings.keys() != null) {
             AwsSettings.StaticKeys keys = settings.keys();
             return StaticCredentialsProvider.create(keys.sessionToken() == null
@@ -202,16 +216,24 @@ final class ClientFactory implements AutoCloseable {
                             + " --format process in a profile");
                 };
             }
-            return ProfileCredentialsProvider.builder()
-                    .profileFile(files)
-                    .profileName(settings.profile())
-                    .build();
+            AwsCredentialsProvider provider = new ProfileCredentials(files, this::credentialsSts).of(settings.profile());
+            if (provider instanceof AutoCloseable closeable) {
+                owned.add(closeable);
+            }
+            return provider;
         }
         return DefaultCredentialsProvider.builder().build();
     }
 
     @Override
     public void close() {
+        for (AutoCloseable closeable : owned) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing what only held connections and a refresh thread: nothing to report
+            }
+        }
         http.close();
         timers.shutdownNow();
     }
