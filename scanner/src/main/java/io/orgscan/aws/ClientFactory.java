@@ -211,9 +211,8 @@ final class ClientFactory implements AutoCloseable {
                 // `aws login` profiles need the SDK's signin module, which this SDK line does not have.
                 String name = settings.profile();
                 return () -> {
-                    throw SdkClientException.create("profile '" + name + "' uses login_session (aws login), which orgscan"
-                            + " cannot read: set credential_process = aws configure export-credentials --profile " + name
-                            + " --format process in a profile");
+                    throw SdkClientException.create("profile '" + name + "' uses login_session (aws login): set"
+                            + " credential_process = aws configure export-credentials --profile " + name + " --format process");
                 };
             }
             AwsCredentialsProvider provider = new ProfileCredentials(files, this::credentialsSts).of(settings.profile());

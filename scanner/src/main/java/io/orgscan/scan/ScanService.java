@@ -87,8 +87,8 @@ public final class ScanService {
         progress.waitingOn("sts:GetCallerIdentity in " + settings.homeRegion());
         CallerIdentity caller = require(aws::callerIdentity, "cannot tell who is calling (sts:GetCallerIdentity)",
                 "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID"
-                        + (settings.homeRegion().equals("us-east-1") ? "; GovCloud or China credentials need their"
-                        + " partition's home region: --region us-gov-west-1 or cn-north-1" : ""));
+                        + (settings.homeRegion().equals("us-east-1") ? "; GovCloud or China keys need"
+                        + " --region us-gov-west-1 or cn-north-1" : ""));
         progress.waitingOn("organizations:DescribeOrganization and the organization's listing");
         OrganizationInfo organization = require(() -> outcome(organizationCall),
                 "cannot read the organization (organizations:DescribeOrganization)",
@@ -99,9 +99,9 @@ public final class ScanService {
             try {
                 policies = outcome(policiesCall);
             } catch (AwsCallException e) {
-                throw cannotStart(e, "--scp-denied-regions not-applicable cannot read the service control policies "
-                        + "(organizations:" + e.failure().operation() + ")", "they can be read from the management "
-                        + "account, an account delegated for Organizations policy management, or through --org-role-arn");
+                throw cannotStart(e, "--scp-denied-regions not-applicable cannot read the SCPs "
+                        + "(organizations:" + e.failure().operation() + ")", "read them from the management account, a"
+                        + " delegated policy administrator or --org-role-arn");
             }
         }
         ConcurrentLinkedQueue<ErrorRecord> errors = new ConcurrentLinkedQueue<>();
@@ -341,9 +341,13 @@ public final class ScanService {
         Failure failure = e.failure();
         boolean role = e instanceof OrganizationRoleException;
         String problem = role ? "cannot assume the role for the Organizations calls (--org-role-arn, sts:AssumeRole)" : what;
-        String advice = CauseClass.of(failure).hint().orElse(role ? "the role must exist, trust the identity the scan runs as,"
-                + " and allow the Organizations calls in samples/iam/scanner-policy.json" : hint);
-        return new ScanCannotStartException(problem + ": " + failure.errorCode() + ": " + failure.message() + "; " + advice, e);
+        String advice = CauseClass.of(failure).hint().orElse(role ? "the role must exist, trust the scan's identity and"
+                + " allow the calls of samples/iam/scanner-policy.json" : hint);
+        if (failure.errorCode().equals(CauseClass.CREDENTIALS_UNAVAILABLE) && !role) {
+            // No credentials were loaded, so no call was made: the provider's own line says what to set.
+            return ScanCannotStartException.of(null, failure.errorCode(), failure.message(), null, e);
+        }
+        return ScanCannotStartException.of(problem, failure.errorCode(), failure.message(), advice, e);
     }
 
     private static <T> T require(Call<T> call, String what, String hint) throws ScanCannotStartException, InterruptedException {

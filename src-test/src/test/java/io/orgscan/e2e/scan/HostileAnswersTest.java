@@ -193,6 +193,7 @@ class HostileAnswersTest {
         assertThat(run.result().exitCode()).as(run.result().all()).isEqualTo(2);
         List<String> lines = run.result().err().lines().filter(line -> line.contains(operation)).toList();
         assertThat(lines).as(run.result().err()).hasSize(1);
+        assertThat(run.result().startLine()).isEqualTo(lines.get(0));
         assertThat(lines.get(0)).contains("scan cannot start").contains("organizations:" + operation)
                 .doesNotContain("check the credentials");
         assertThat(run.result().err()).doesNotContain("	at ");
@@ -226,6 +227,7 @@ class HostileAnswersTest {
         assertThat(run.result().exitCode()).as(run.result().all()).isEqualTo(2);
         List<String> lines = run.result().err().lines().filter(line -> line.contains(operation)).toList();
         assertThat(lines).as(run.result().err()).hasSize(1);
+        assertThat(run.result().startLine()).isEqualTo(lines.get(0));
         assertThat(run.result().err()).doesNotContain("\tat ");
         // A proxy's HTML 502 is the endpoint's or the proxy's failure; a body AWS never sends, something
         // between answering in its place: neither is the credentials'.
