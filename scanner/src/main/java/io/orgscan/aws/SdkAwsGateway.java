@@ -354,7 +354,7 @@ public final class SdkAwsGateway implements AwsGateway {
             try {
                 organizationRole.resolveCredentials();
             } catch (RuntimeException e) {
-                throw Failures.organizationRole(e);
+                throw Failures.organizationRole(roles.orgRoleArn(), e);
             }
         }
         return limited(organizationsPermits, operation, clients.endpoint("organizations", home), call);

@@ -17,7 +17,7 @@ public enum CauseClass {
     /** An HTTP 5xx without an AWS error: a proxy, gateway or the service failed. */
     SERVICE("the endpoint or a proxy on the way failed, not the credentials"),
     /** The answer was not one AWS sends (an impossible or unparsable body): something between answered. */
-    INVALID_ANSWER("the answer was not one AWS sends: check --endpoint-url and any proxy"),
+    INVALID_ANSWER("not one AWS sends: check --endpoint-url and any proxy"),
     /** AWS throttled the calls and the retries ran out. */
     THROTTLING("AWS throttled the calls: retry later or with a lower --max-parallel"),
     /** No credentials could be loaded, or AWS did not accept them. */

@@ -19,16 +19,22 @@ public class ScanCannotStartException extends Exception {
     }
 
     /**
-     * {@code problem: code: message; advice}, the failure's message cut (with "...") so that the whole
-     * line fits {@link #MAX_LINE}: the problem, the code and the advice say what to do; the message
-     * is AWS's or the SDK's detail. Without a problem or an advice (null), their parts are left out.
+     * {@code problem: code: message; advice}, the failure's message cut ({@link #fit}) so that the whole
+     * line fits {@link #MAX_LINE}, or left out where fewer than {@link #MIN_MESSAGE} characters would
+     * be left for it: the problem, the code and the advice say what happened and what to do; the
+     * message is AWS's or the SDK's detail. Without a problem or an advice (null), their parts are left out.
      */
     static ScanCannotStartException of(String problem, String code, String message, String advice, Throwable cause) {
-        String head = (problem == null ? "" : problem + ": ") + code + ": ";
+        String head = (problem == null ? "" : problem + ": ") + code;
         String tail = advice == null ? "" : "; " + advice;
-        int room = Math.max(MIN_MESSAGE, MAX_LINE - LINE_PREFIX.length() - head.length() - tail.length());
-        String fitted = message.length() <= room ? message : message.substring(0, room - 3).stripTrailing() + "...";
-        return new ScanCannotStartException(head + fitted + tail, cause);
+        int room = MAX_LINE - LINE_PREFIX.length() - head.length() - ": ".length() - tail.length();
+        String detail = message.isEmpty() || room < MIN_MESSAGE ? "" : ": " + fit(message, room);
+        return new ScanCannotStartException(head + detail + tail, cause);
+    }
+
+    /** {@code message} in {@code room} characters: its start, ending in "..." where it was cut. */
+    static String fit(String message, int room) {
+        return message.length() <= room ? message : message.substring(0, room - 3).stripTrailing() + "...";
     }
 
     /** The line on stderr. */

@@ -86,9 +86,9 @@ public final class ScanService {
                 ? walkers.submit(() -> ServiceControlPolicies.read(aws, walkers)) : null;
         progress.waitingOn("sts:GetCallerIdentity in " + settings.homeRegion());
         CallerIdentity caller = require(aws::callerIdentity, "cannot tell who is calling (sts:GetCallerIdentity)",
-                "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID"
-                        + (settings.homeRegion().equals("us-east-1") ? "; GovCloud or China keys need"
-                        + " --region us-gov-west-1 or cn-north-1" : ""));
+                settings.homeRegion().equals("us-east-1")
+                        ? "check the credentials (--profile, AWS_*); GovCloud/China keys: --region us-gov-west-1, cn-north-1"
+                        : "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID");
         progress.waitingOn("organizations:DescribeOrganization and the organization's listing");
         OrganizationInfo organization = require(() -> outcome(organizationCall),
                 "cannot read the organization (organizations:DescribeOrganization)",
@@ -340,9 +340,9 @@ public final class ScanService {
     private static ScanCannotStartException cannotStart(AwsCallException e, String what, String hint) {
         Failure failure = e.failure();
         boolean role = e instanceof OrganizationRoleException;
-        String problem = role ? "cannot assume the role for the Organizations calls (--org-role-arn, sts:AssumeRole)" : what;
-        String advice = CauseClass.of(failure).hint().orElse(role ? "the role must exist, trust the scan's identity and"
-                + " allow the calls of samples/iam/scanner-policy.json" : hint);
+        String problem = e instanceof OrganizationRoleException refused
+                ? "cannot assume --org-role-arn " + refused.roleArn() + " (sts:AssumeRole)" : what;
+        String advice = CauseClass.of(failure).hint().orElse(role ? "it must exist and trust the scan's identity" : hint);
         if (failure.errorCode().equals(CauseClass.CREDENTIALS_UNAVAILABLE) && !role) {
             // No credentials were loaded, so no call was made: the provider's own line says what to set.
             return ScanCannotStartException.of(null, failure.errorCode(), failure.message(), null, e);

@@ -37,8 +37,8 @@ class PartitionHintTest {
                 ScenarioLoader.load(Path.of("src/test/resources/scenarios/hostile-answers.json")), 0, 0)) {
             OrgscanInProcess.Result noRegion = scan(simulator, null);
             assertThat(noRegion.exitCode()).as(noRegion.all()).isEqualTo(2);
-            assertThat(noRegion.startLine()).contains("(sts:GetCallerIdentity): InvalidClientTokenId: ")
-                    .contains("check the credentials").endsWith("GovCloud or China keys need --region us-gov-west-1 or cn-north-1");
+            assertThat(noRegion.startLine()).contains("(sts:GetCallerIdentity): InvalidClientTokenId")
+                    .contains("check the credentials").endsWith("GovCloud/China keys: --region us-gov-west-1, cn-north-1");
 
             OrgscanInProcess.Result withRegion = scan(simulator, "eu-west-1");
             assertThat(withRegion.exitCode()).as(withRegion.all()).isEqualTo(2);
