@@ -99,9 +99,8 @@ public final class ScanService {
             try {
                 policies = outcome(policiesCall);
             } catch (AwsCallException e) {
-                throw cannotStart(e, "--scp-denied-regions not-applicable cannot read the SCPs "
-                        + "(organizations:" + e.failure().operation() + ")", "read them from the management account, a"
-                        + " delegated policy administrator or --org-role-arn");
+                throw cannotStart(e, "cannot read the SCPs (organizations:" + e.failure().operation() + ")",
+                        "needed by --scp-denied-regions not-applicable: use the management account or --org-role-arn");
             }
         }
         ConcurrentLinkedQueue<ErrorRecord> errors = new ConcurrentLinkedQueue<>();
