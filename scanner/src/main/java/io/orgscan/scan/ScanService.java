@@ -87,7 +87,7 @@ public final class ScanService {
         progress.waitingOn("sts:GetCallerIdentity in " + settings.homeRegion());
         CallerIdentity caller = require(aws::callerIdentity, "cannot tell who is calling (sts:GetCallerIdentity)",
                 settings.homeRegion().equals("us-east-1")
-                        ? "check the credentials (--profile, AWS_*); GovCloud/China keys: --region us-gov-west-1, cn-north-1"
+                        ? "check the credentials (--profile, AWS_*); GovCloud/China: --region us-gov-west-1, cn-north-1"
                         : "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID");
         progress.waitingOn("organizations:DescribeOrganization and the organization's listing");
         OrganizationInfo organization = require(() -> outcome(organizationCall),

@@ -38,7 +38,7 @@ class PartitionHintTest {
             OrgscanInProcess.Result noRegion = scan(simulator, null);
             assertThat(noRegion.exitCode()).as(noRegion.all()).isEqualTo(2);
             assertThat(noRegion.startLine()).contains("(sts:GetCallerIdentity): InvalidClientTokenId")
-                    .contains("check the credentials").endsWith("GovCloud/China keys: --region us-gov-west-1, cn-north-1");
+                    .contains("check the credentials").endsWith("GovCloud/China: --region us-gov-west-1, cn-north-1");
 
             OrgscanInProcess.Result withRegion = scan(simulator, "eu-west-1");
             assertThat(withRegion.exitCode()).as(withRegion.all()).isEqualTo(2);
