@@ -1,6 +1,5 @@
 package io.orgscan.aws;
 
-import java.net.URI;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
 import software.amazon.awssdk.retries.api.RecordSuccessRequest;
@@ -20,9 +19,10 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 final class BreakingRetryStrategy implements RetryStrategy {
     private final RetryStrategy retries;
     private final EndpointBreaker breaker;
-    private final URI endpoint;
+    private final String endpoint;
 
-    BreakingRetryStrategy(RetryStrategy retries, EndpointBreaker breaker, URI endpoint) {
+    /** @param endpoint the client's {@link ClientFactory#endpointName} */
+    BreakingRetryStrategy(RetryStrategy retries, EndpointBreaker breaker, String endpoint) {
         this.retries = retries;
         this.breaker = breaker;
         this.endpoint = endpoint;

@@ -3,13 +3,14 @@ package io.orgscan.aws;
 import io.orgscan.scan.ScanLimits;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds every SDK client of a scan: one shared HTTP connection pool behind one limit on calls in
@@ -42,6 +44,8 @@ final class ClientFactory implements AutoCloseable {
     private final AwsCredentialsProvider baseCredentials;
     private final ScheduledThreadPoolExecutor timers;
     private final EndpointBreaker breaker;
+    /** What the credentials providers built here hold (STS clients, refresh threads), closed with the factory. */
+    private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
 
     ClientFactory(AwsSettings settings, ScanLimits limits) {
         this.settings = settings;
@@ -78,8 +82,8 @@ final class ClientFactory implements AutoCloseable {
                         .build())
                 .httpRoutePlanner(new ProxyRoutePlanner(proxies))
                 .build(), limits.maxParallel());
-        this.baseCredentials = baseCredentials(settings);
         this.breaker = new EndpointBreaker(limits.unansweredAttempts());
+        this.baseCredentials = baseCredentials(settings);
     }
 
     /**
@@ -102,9 +106,21 @@ final class ClientFactory implements AutoCloseable {
         return URI.create("https://" + prefix + "." + regionId + "." + partition.dnsSuffix());
     }
 
-    /** Why a call to {@code endpoint} is not sent (it stopped answering), or empty. */
-    Optional<String> refusal(URI endpoint) {
-        return breaker.refusal(endpoint);
+    /**
+     * The name under which the scan's {@link EndpointBreaker} counts the unanswered attempts of the
+     * client of {@code prefix} in {@code region}: its endpoint (scheme, host, port), one per service and
+     * region on AWS. With {@code --endpoint-url}, which every client shares, the service and region are
+     * added: a region that stops answering behind it is then told from those that answer, whose answers
+     * would otherwise close the breaker again at once.
+     */
+    String endpointName(String prefix, Region region) {
+        String endpoint = EndpointBreaker.key(endpoint(prefix, region));
+        return settings.endpointUrl() == null ? endpoint : endpoint + " (" + prefix + " " + region.id() + ")";
+    }
+
+    /** Why a call to the endpoint named {@code endpointName} is not sent (it stopped answering), or empty. */
+    Optional<String> refusal(String endpointName) {
+        return breaker.refusal(endpointName);
     }
 
     AwsCredentialsProvider baseCredentials() {
@@ -125,7 +141,7 @@ final class ClientFactory implements AutoCloseable {
                 .maxAttempts(maxAttempts)
                 .circuitBreakerEnabled(false)
                 .build();
-        return build(builder, region, credentials, new BreakingRetryStrategy(retries, breaker, endpoint(prefix, region)),
+        return build(builder, region, credentials, new BreakingRetryStrategy(retries, breaker, endpointName(prefix, region)),
                 limits.callTimeout());
     }
 
@@ -137,7 +153,9 @@ final class ClientFactory implements AutoCloseable {
      * {@link ScanLimits#organizationsRetries()}'s budget of minutes; its call timeout leaves room for
      * that budget. The retry quota stays as the SDK sets it (AdaptiveRetryStrategy offers no switch):
      * at most {@link ScanLimits#organizationsParallel()} calls retry at once, 4 x 13 retries x 5 of its
-     * 500 tokens, and a call that succeeds gives back what its retries took.
+     * 500 tokens, and a call that succeeds gives back what its retries took. The budget is for throttling
+     * only ({@link ThrottlingOnlyBudget}): a call that fails otherwise, an answer that cannot be parsed
+     * included, gets {@link ScanLimits#organizationsOtherAttempts()}, and the scan says so in seconds.
      */
     OrganizationsClient organizations(Region region, AwsCredentialsProvider credentials) {
         ScanLimits.RetryBudget budget = limits.organizationsRetries();
@@ -145,7 +163,8 @@ final class ClientFactory implements AutoCloseable {
                 .maxAttempts(budget.attempts())
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelayHalfJitter(budget.baseDelay(), budget.maxBackoff()))
                 .build();
-        return build(OrganizationsClient.builder(), region, credentials, retries, limits.organizationsCallTimeout());
+        return build(OrganizationsClient.builder(), region, credentials,
+                new ThrottlingOnlyBudget(retries, limits.organizationsOtherAttempts()), limits.organizationsCallTimeout());
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Region region,
@@ -167,7 +186,17 @@ final class ClientFactory implements AutoCloseable {
         return builder.build();
     }
 
-    private static AwsCredentialsProvider baseCredentials(AwsSettings settings) {
+    /**
+     * An StsClient for credentials providers, as the scan's own (home region, proxies, {@code
+     * --endpoint-url}, timeouts), calling with {@code credentials}; closed with this factory.
+     */
+    private StsClient credentialsSts(AwsCredentialsProvider credentials) {
+        StsClient sts = build(StsClient.builder(), "sts", Region.of(settings.region()), credentials, limits.stsAttempts());
+        owned.add(sts);
+        return sts;
+    }
+
+    private AwsCredentialsProvider baseCredentials(AwsSettings settings) {
         if (settings.keys() != null) {
             AwsSettings.StaticKeys keys = settings.keys();
             return StaticCredentialsProvider.create(keys.sessionToken() == null
@@ -182,21 +211,28 @@ final class ClientFactory implements AutoCloseable {
                 // `aws login` profiles need the SDK's signin module, which this SDK line does not have.
                 String name = settings.profile();
                 return () -> {
-                    throw SdkClientException.create("profile '" + name + "' uses login_session (aws login), which orgscan"
-                            + " cannot read: set credential_process = aws configure export-credentials --profile " + name
-                            + " --format process in a profile");
+                    throw SdkClientException.create("profile '" + name + "' uses login_session (aws login): set"
+                            + " credential_process = aws configure export-credentials --profile " + name + " --format process");
                 };
             }
-            return ProfileCredentialsProvider.builder()
-                    .profileFile(files)
-                    .profileName(settings.profile())
-                    .build();
+            AwsCredentialsProvider provider = new ProfileCredentials(files, this::credentialsSts).of(settings.profile());
+            if (provider instanceof AutoCloseable closeable) {
+                owned.add(closeable);
+            }
+            return provider;
         }
         return DefaultCredentialsProvider.builder().build();
     }
 
     @Override
     public void close() {
+        for (AutoCloseable closeable : owned) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing what only held connections and a refresh thread: nothing to report
+            }
+        }
         http.close();
         timers.shutdownNow();
     }

@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stops calling an endpoint that has stopped answering. Each endpoint (scheme, host and port) counts
- * its consecutive unanswered attempts (connect or attempt timeouts) across every thread and account;
+ * Stops calling an endpoint that has stopped answering. Each endpoint, by name ({@link #key} of its
+ * URI: scheme, host and port; {@link ClientFactory#endpointName} says which), counts its consecutive
+ * unanswered attempts (connect or attempt timeouts) across every thread and account;
  * at {@link #threshold} the endpoint is open: its retries stop and its further calls fail at once
  * with the recorded cause, so a region that does not answer costs the scan about two attempt
  * timeouts, not every call's retries (4 attempts of 30 s) one account after the other. An answer,
@@ -26,33 +27,34 @@ final class EndpointBreaker {
     }
 
     /** An attempt to {@code endpoint} got no answer in time. */
-    void unanswered(URI endpoint) {
-        unanswered.computeIfAbsent(key(endpoint), k -> new AtomicInteger()).incrementAndGet();
+    void unanswered(String endpoint) {
+        unanswered.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
     }
 
     /** {@code endpoint} answered. */
-    void answered(URI endpoint) {
-        AtomicInteger count = unanswered.get(key(endpoint));
+    void answered(String endpoint) {
+        AtomicInteger count = unanswered.get(endpoint);
         if (count != null) {
             count.set(0);
         }
     }
 
     /** True once {@code endpoint} has missed {@link #threshold} attempts in a row. */
-    boolean isOpen(URI endpoint) {
-        AtomicInteger count = unanswered.get(key(endpoint));
+    boolean isOpen(String endpoint) {
+        AtomicInteger count = unanswered.get(endpoint);
         return count != null && count.get() >= threshold;
     }
 
     /** Why a call to an open endpoint is not sent, or empty when it is closed. */
-    Optional<String> refusal(URI endpoint) {
+    Optional<String> refusal(String endpoint) {
         if (!isOpen(endpoint)) {
             return Optional.empty();
         }
-        return Optional.of("endpoint " + key(endpoint) + " did not answer (" + threshold
+        return Optional.of("endpoint " + endpoint + " did not answer (" + threshold
                 + " attempts in a row timed out); its remaining calls were not sent");
     }
 
+    /** An endpoint's name: scheme, host and port; the same whatever the path. */
     static String key(URI endpoint) {
         return endpoint.getScheme() + "://" + endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort());
     }

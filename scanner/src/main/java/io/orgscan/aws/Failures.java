@@ -50,8 +50,8 @@ final class Failures {
     }
 
     /** Assuming the role of {@code --org-role-arn} failed. */
-    static OrganizationRoleException organizationRole(RuntimeException thrown) {
-        return new OrganizationRoleException(failure("AssumeRole", null, thrown), thrown);
+    static OrganizationRoleException organizationRole(String roleArn, RuntimeException thrown) {
+        return new OrganizationRoleException(roleArn, failure("AssumeRole", null, thrown), thrown);
     }
 
     /** A call not sent because its endpoint stopped answering ({@link EndpointBreaker#refusal}). */

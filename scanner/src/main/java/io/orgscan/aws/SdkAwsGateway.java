@@ -300,7 +300,7 @@ public final class SdkAwsGateway implements AwsGateway {
         public List<Analyzer> analyzers(String region) throws AwsCallException {
             AccessAnalyzerClient client = SdkAwsGateway.this.analyzers(region);
             URI endpoint = clients.endpoint("access-analyzer", Region.of(region));
-            Optional<String> refusal = clients.refusal(endpoint);
+            Optional<String> refusal = clients.refusal(clients.endpointName("access-analyzer", Region.of(region)));
             if (refusal.isPresent()) {
                 throw Failures.unanswering("ListAnalyzers", refusal.get());
             }
@@ -354,7 +354,7 @@ public final class SdkAwsGateway implements AwsGateway {
             try {
                 organizationRole.resolveCredentials();
             } catch (RuntimeException e) {
-                throw Failures.organizationRole(e);
+                throw Failures.organizationRole(roles.orgRoleArn(), e);
             }
         }
         return limited(organizationsPermits, operation, clients.endpoint("organizations", home), call);

@@ -1,13 +1,8 @@
 package io.orgscan.cli;
 
-import io.orgscan.model.Cell;
 import io.orgscan.model.ComplianceStatus;
-import io.orgscan.model.CoverageMatrix;
-import io.orgscan.model.Reason;
-import io.orgscan.model.RegionOptStatus;
 import io.orgscan.model.ScanResult;
-import java.util.ArrayList;
-import java.util.List;
+import io.orgscan.report.evidence.NothingChecked;
 import java.util.Optional;
 
 /** Every exit code of orgscan, decided here and nowhere else (tabled in the README). */
@@ -42,38 +37,11 @@ public final class ExitCodes {
     }
 
     /**
-     * Why a run proves nothing it could pass on, in one line, or empty: no applicable cell (every cell
-     * NOT_APPLICABLE: a scope that leaves everything out, --accounts X --exclude-accounts X), or regions
-     * of the matrix that no account's DescribeRegions listed although some account's answered without
-     * them (a --regions typo such as us-eest-1: its cells are REGION_NOT_ENABLED). Such a run exits
-     * {@link #INSUFFICIENT_DATA}, never {@link #OK}.
+     * Why a run proves nothing it could pass on, in one line, or empty ({@link NothingChecked}: the
+     * reports' control result says the same). Such a run exits {@link #INSUFFICIENT_DATA}, never {@link #OK}.
      */
     public static Optional<String> nothingChecked(ScanResult result) {
-        CoverageMatrix matrix = result.matrix();
-        List<String> unlisted = new ArrayList<>();
-        for (String region : matrix.regions()) {
-            // A cell REGION_NOT_ENABLED with no opt-in status: the account's DescribeRegions answered without it.
-            boolean answeredWithout = false;
-            boolean listed = false;
-            for (Cell cell : matrix.cells()) {
-                if (cell.key().region().equals(region)) {
-                    listed |= cell.regionOptStatus() != RegionOptStatus.UNKNOWN;
-                    answeredWithout |= cell.regionOptStatus() == RegionOptStatus.UNKNOWN
-                            && cell.reason() == Reason.REGION_NOT_ENABLED;
-                }
-            }
-            if (answeredWithout && !listed) {
-                unlisted.add(region);
-            }
-        }
-        if (!unlisted.isEmpty()) {
-            return Optional.of(String.join(", ", unlisted) + (unlisted.size() == 1 ? " is not a region" : " are not regions")
-                    + " any account listed");
-        }
-        if (matrix.cells().stream().allMatch(c -> c.status() == ComplianceStatus.NOT_APPLICABLE)) {
-            return Optional.of("no applicable cell: the scope left no active account in an enabled region to check");
-        }
-        return Optional.empty();
+        return NothingChecked.why(result);
     }
 
     public static int of(ScanResult result) {

@@ -45,6 +45,11 @@ final class PlanCommand implements Callable<Integer> {
                     + "ORGANIZATION analyzer per region in the delegated administrator).")
     boolean accountAnalyzers;
 
+    @Option(names = "--exceptions", paramLabel = "FILE",
+            description = "An exceptions register (CSV or a filled-in coverage.xlsx) replacing the one the scan "
+                    + "recorded: NON_COMPLIANT cells it marks RISK_ACCEPTED or FALSE_POSITIVE are not planned.")
+    Path exceptionsFile;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -69,6 +74,9 @@ final class PlanCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         ReportCommand.reprove(scanFile, scan);
+        if (exceptionsFile != null) {
+            scan = scan.withExceptions(InputChecks.exceptions(exceptionsFile));
+        }
         RemediationPlan plan = RemediationPlanner.plan(scan, sha256(scanFile), accountAnalyzers);
         Map<String, String> names = new LinkedHashMap<>();
         for (AccountRef account : scan.matrix().accounts()) {

@@ -101,7 +101,7 @@ final class ScanJob {
             try {
                 result = scan(aws, roles, settings, maxParallel).withExceptions(register);
             } catch (ScanCannotStartException e) {
-                context.err().println("orgscan: scan cannot start: " + e.getMessage());
+                context.err().println(e.line());
                 context.err().println("orgscan: no report was written.");
                 return ExitCodes.USAGE;
             } catch (InterruptedException e) {

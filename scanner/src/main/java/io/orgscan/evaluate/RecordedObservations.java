@@ -3,10 +3,13 @@ package io.orgscan.evaluate;
 import io.orgscan.model.AccountRef;
 import io.orgscan.model.Cell;
 import io.orgscan.model.CoverageMatrix;
+import io.orgscan.model.ErrorRecord;
+import io.orgscan.model.Failure;
 import io.orgscan.model.Observations;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +26,12 @@ import java.util.Set;
  * write a new SHA256SUMS. A cell that its own observations do not give is refused instead.
  */
 public final class RecordedObservations {
+    /** scan.json's and errors.csv's order of failed calls: organization-level first, then by account, region and operation. */
+    public static final Comparator<ErrorRecord> ERROR_ORDER = Comparator
+            .comparing((ErrorRecord e) -> e.accountId() == null ? "" : e.accountId())
+            .thenComparing(e -> e.region() == null ? "" : e.region())
+            .thenComparing(e -> e.failure().operation());
+
     private RecordedObservations() {
     }
 
@@ -93,12 +102,14 @@ public final class RecordedObservations {
 
     /**
      * The first cell of {@code result} (in the matrix's order) that its observations, judged again,
-     * do not give, described in one line; empty when every cell agrees.
+     * do not give, else the first failed call its errors and its observations disagree on, described
+     * in one line; empty when every cell and every error agrees.
      *
      * @throws IllegalArgumentException as {@link #replay}
      */
     public static Optional<String> firstDisagreement(ScanResult result) {
-        CoverageMatrix judged = new CoverageEvaluator().evaluate(replay(result));
+        ScanObservations observations = replay(result);
+        CoverageMatrix judged = new CoverageEvaluator().evaluate(observations);
         for (Cell recorded : result.matrix().cells()) {
             Cell again = judged.cell(recorded.key().accountId(), recorded.key().region());
             String where = "cell " + recorded.key().accountId() + " " + recorded.key().region();
@@ -111,7 +122,61 @@ public final class RecordedObservations {
                         + "\" instead of \"" + again.detail() + "\"");
             }
         }
+        return firstErrorDisagreement(result.errors(), failedCalls(observations));
+    }
+
+    /**
+     * Every failed call the observations record, as errors.csv lists them: the delegated administrator's
+     * lookup, each account's AssumeRole or DescribeRegions, each region's ListAnalyzers. The scan records
+     * a call in both places when it fails, so the two lists must be the same.
+     */
+    static List<ErrorRecord> failedCalls(ScanObservations observations) {
+        List<ErrorRecord> calls = new ArrayList<>();
+        if (observations.delegatedAdministratorFailure() != null) {
+            calls.add(new ErrorRecord(null, null, observations.delegatedAdministratorFailure()));
+        }
+        for (AccountObservation account : observations.accounts()) {
+            String id = account.account().id();
+            for (Failure failure : new Failure[] {account.sessionFailure(), account.regionsFailure()}) {
+                if (failure != null) {
+                    calls.add(new ErrorRecord(id, null, failure));
+                }
+            }
+            account.regions().forEach((region, listed) -> {
+                if (listed.failure() != null) {
+                    calls.add(new ErrorRecord(id, region, listed.failure()));
+                }
+            });
+        }
+        calls.sort(ERROR_ORDER);
+        return calls;
+    }
+
+    /** The first failed call one list has and the other has not (order aside), in one line; empty when they agree. */
+    private static Optional<String> firstErrorDisagreement(List<ErrorRecord> recorded, List<ErrorRecord> observed) {
+        List<ErrorRecord> inFile = new ArrayList<>(recorded);
+        inFile.sort(ERROR_ORDER);
+        for (int i = 0; i < Math.max(inFile.size(), observed.size()); i++) {
+            ErrorRecord file = i < inFile.size() ? inFile.get(i) : null;
+            ErrorRecord seen = i < observed.size() ? observed.get(i) : null;
+            if (Objects.equals(file, seen)) {
+                continue;
+            }
+            if (seen == null || file != null && ERROR_ORDER.compare(file, seen) < 0) {
+                return Optional.of("errors list a failed call its observations do not record: " + describe(file));
+            }
+            if (file == null || ERROR_ORDER.compare(file, seen) > 0) {
+                return Optional.of("errors lack a failed call its observations record: " + describe(seen));
+            }
+            return Optional.of("errors say " + describe(file) + " but its observations record " + describe(seen));
+        }
         return Optional.empty();
+    }
+
+    private static String describe(ErrorRecord error) {
+        return (error.accountId() == null ? "organization" : "account " + error.accountId())
+                + (error.region() == null ? "" : " " + error.region()) + " " + error.failure().describe()
+                + " (" + error.failure().attempts() + " attempts)";
     }
 
     private static String describe(Cell cell) {

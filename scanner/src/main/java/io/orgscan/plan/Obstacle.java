@@ -11,5 +11,7 @@ public enum Obstacle {
     /** The delegated administrator has not enabled a region its members use. */
     DELEGATED_ADMINISTRATOR_REGION_NOT_ENABLED,
     /** The delegated administrator's analyzers or regions in the region were not read. */
-    DELEGATED_ADMINISTRATOR_REGION_UNREAD
+    DELEGATED_ADMINISTRATOR_REGION_UNREAD,
+    /** An unexpired exceptions-register entry accepts the gap (RISK_ACCEPTED) or calls it wrong (FALSE_POSITIVE). */
+    EXCEPTION
 }

@@ -40,6 +40,7 @@ public final class PlanJson {
         root.put("organization_id", plan.organizationId());
         root.put("management_account_id", plan.managementAccountId());
         root.put("delegated_administrator_id", plan.delegatedAdministratorId());
+        root.put("exception_register_sha256", plan.exceptionRegisterSha256());
         ArrayNode prerequisites = root.putArray("prerequisites");
         for (Prerequisite p : plan.prerequisites()) {
             prerequisites.addObject().put("id", p.id()).put("description", p.description()).put("command", p.command());
@@ -114,7 +115,8 @@ public final class PlanJson {
                             optionalText(n, "status_reason"), text(n, "what_to_do"), list(n, "finding_ids", PlanJson::textValue))),
                     list(root, "not_fixable", n -> new NotFixable(text(n, "finding_id"), text(n, "account_id"),
                             text(n, "region"), Reason.valueOf(text(n, "reason")), Obstacle.valueOf(text(n, "obstacle")),
-                            text(n, "what_to_do"))));
+                            text(n, "what_to_do"))),
+                    optionalText(root, "exception_register_sha256"));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new PlanFileException(file + ": not a valid orgscan plan: " + e.getMessage(), e);
         }

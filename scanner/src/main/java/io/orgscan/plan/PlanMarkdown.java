@@ -23,7 +23,10 @@ public final class PlanMarkdown {
         md.append("Made by `orgscan plan` from scan `").append(plan.scanId()).append("` (scan.json SHA-256 `")
                 .append(plan.scanFileSha256()).append("`), organization `").append(plan.organizationId())
                 .append("`, partition `").append(plan.partition()).append("`, policy `").append(plan.policy().name())
-                .append("`.\n\nThis plan changes nothing by itself. Review it, apply it (below), then scan again: every "
+                .append("`")
+                .append(plan.exceptionRegisterSha256() == null ? "" : ", honouring the exceptions register of SHA-256 `"
+                        + plan.exceptionRegisterSha256() + "` (cells it marks RISK_ACCEPTED or FALSE_POSITIVE are not planned)")
+                .append(".\n\nThis plan changes nothing by itself. Review it, apply it (below), then scan again: every "
                         + "cell it targets should be COMPLIANT, and nothing else should have changed.\n\n");
 
         md.append("## Summary\n\n");

@@ -15,13 +15,14 @@ import java.util.Objects;
  * @param analyzerType    the type every action creates: ORGANIZATION (org policy) or ACCOUNT
  * @param stackInstanceGroups how a service-managed StackSet deploys the actions outside the management
  *                        account (StackSets never deploy there)
+ * @param exceptionRegisterSha256 SHA-256 of the exceptions register the plan honoured, or null for none
  */
 public record RemediationPlan(int planVersion, String scanId, String scanFileSha256, CoveragePolicy policy,
                               AnalyzerType analyzerType, String partition, String organizationId,
                               String managementAccountId, String delegatedAdministratorId,
                               List<Prerequisite> prerequisites, List<PlannedAnalyzer> actions,
                               List<StackInstanceGroup> stackInstanceGroups, List<Repair> repairs,
-                              List<NotFixable> notFixable) {
+                              List<NotFixable> notFixable, String exceptionRegisterSha256) {
     /** The plan.json version this build writes and reads. */
     public static final int VERSION = 1;
     /** The name of every ORGANIZATION analyzer a plan creates. */
@@ -58,6 +59,9 @@ public record RemediationPlan(int planVersion, String scanId, String scanFileSha
         stackInstanceGroups = List.copyOf(stackInstanceGroups);
         repairs = List.copyOf(repairs);
         notFixable = List.copyOf(notFixable);
+        if (exceptionRegisterSha256 != null && !exceptionRegisterSha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("exception_register_sha256 is not a SHA-256: " + exceptionRegisterSha256);
+        }
     }
 
     /** The name the plan gives an analyzer of this type. */

@@ -6,10 +6,13 @@ import io.orgscan.model.AnalyzerType;
 import io.orgscan.model.Cell;
 import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.CoveragePolicy;
+import io.orgscan.model.Disposition;
+import io.orgscan.model.ExceptionEntry;
 import io.orgscan.model.Reason;
 import io.orgscan.model.RegionOptStatus;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
+import io.orgscan.report.exceptions.ExceptionMatches;
 import io.orgscan.report.table.FindingsTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,11 @@ import java.util.TreeSet;
  * with the region enabled, which is what the evaluator's rule reads. Otherwise each cell gets an
  * ACCOUNT analyzer of its own. Either way an external-access analyzer that exists but is not ACTIVE
  * is repaired, never duplicated.
+ *
+ * <p>With an exceptions register on the scan, a NON_COMPLIANT cell whose applying entry says the gap
+ * is accepted ({@code RISK_ACCEPTED}) or the finding wrong ({@code FALSE_POSITIVE}) is left as it is
+ * and listed as not fixable, with the entry's owner and ticket: people decided it, the plan does not
+ * overrule them. {@code REMEDIATE} and {@code RETEST} entries are planned for as usual.
  */
 public final class RemediationPlanner {
     static final String REGISTER_COMMAND = "aws organizations register-delegated-administrator "
@@ -49,9 +57,13 @@ public final class RemediationPlanner {
                 ? AnalyzerType.ACCOUNT : AnalyzerType.ORGANIZATION;
         Builder plan = new Builder(scan, type);
         Map<String, List<Cell>> nonCompliantByRegion = new TreeMap<>();
+        ExceptionMatches exceptions = ExceptionMatches.of(scan);
         for (Cell cell : scan.matrix().cells()) {
+            ExceptionEntry excepted = exceptions.applying(cell.key()).filter(RemediationPlanner::keepsGapOpen).orElse(null);
             if (cell.status() == ComplianceStatus.INSUFFICIENT_DATA) {
                 plan.notFixable(cell, Obstacle.INSUFFICIENT_DATA, accessFirst(cell));
+            } else if (cell.status() == ComplianceStatus.NON_COMPLIANT && excepted != null) {
+                plan.notFixable(cell, Obstacle.EXCEPTION, exceptionNote(excepted));
             } else if (cell.status() == ComplianceStatus.NON_COMPLIANT) {
                 nonCompliantByRegion.computeIfAbsent(cell.key().region(), r -> new ArrayList<>()).add(cell);
             }
@@ -64,6 +76,19 @@ public final class RemediationPlanner {
             }
         });
         return plan.build(scanFileSha256);
+    }
+
+    /** The dispositions by which people keep a gap open on purpose. */
+    private static boolean keepsGapOpen(ExceptionEntry entry) {
+        return entry.disposition() == Disposition.RISK_ACCEPTED || entry.disposition() == Disposition.FALSE_POSITIVE;
+    }
+
+    private static String exceptionNote(ExceptionEntry entry) {
+        String who = entry.owner().isEmpty() ? "" : " by " + entry.owner();
+        String ticket = entry.ticket().isEmpty() ? "" : " (ticket " + entry.ticket() + ")";
+        String until = entry.expires() == null ? "" : " until " + entry.expires();
+        return "The exceptions register (row " + entry.row() + ") records " + entry.disposition() + who + ticket + until
+                + ": not planned. Remove or change the entry to plan an analyzer here.";
     }
 
     private static String accessFirst(Cell cell) {
@@ -227,7 +252,8 @@ public final class RemediationPlanner {
             return new RemediationPlan(RemediationPlan.VERSION, meta.scanId(), scanFileSha256, meta.policy(), type,
                     meta.partition(), meta.organizationId(), meta.managementAccountId(), meta.delegatedAdministratorId(),
                     List.copyOf(prerequisites.values()), sortedActions, StackInstanceGroup.of(stackRegions),
-                    sortedRepairs, sortedNotFixable);
+                    sortedRepairs, sortedNotFixable,
+                    scan.exceptions() == null ? null : scan.exceptions().sha256());
         }
     }
 }

@@ -15,11 +15,11 @@ public enum CauseClass {
     /** The endpoint did not answer, refused, did not resolve, or TLS failed: nothing reached AWS. */
     NETWORK("a network problem, not the credentials"),
     /** An HTTP 5xx without an AWS error: a proxy, gateway or the service failed. */
-    SERVICE("the endpoint or a proxy on the way failed, not the credentials: try again"),
+    SERVICE("the endpoint or a proxy on the way failed, not the credentials"),
     /** The answer was not one AWS sends (an impossible or unparsable body): something between answered. */
-    INVALID_ANSWER("the answer was not one AWS sends: check --endpoint-url and any proxy between the scan and AWS, then rerun"),
+    INVALID_ANSWER("not one AWS sends: check --endpoint-url and any proxy"),
     /** AWS throttled the calls and the retries ran out. */
-    THROTTLING("AWS throttled the calls: try again later or with a lower --max-parallel"),
+    THROTTLING("AWS throttled the calls: retry later or with a lower --max-parallel"),
     /** No credentials could be loaded, or AWS did not accept them. */
     CREDENTIALS(null),
     /** A service control policy denied the call. */

@@ -8,8 +8,15 @@ import io.orgscan.model.Failure;
  */
 public final class OrganizationRoleException extends AwsCallException {
     private static final long serialVersionUID = 1L;
+    private final String roleArn;
 
-    public OrganizationRoleException(Failure failure, Throwable cause) {
+    public OrganizationRoleException(String roleArn, Failure failure, Throwable cause) {
         super(failure, cause);
+        this.roleArn = roleArn;
+    }
+
+    /** The role of {@code --org-role-arn}. */
+    public String roleArn() {
+        return roleArn;
     }
 }

@@ -62,6 +62,15 @@ public record ScanLimits(int maxParallel, int stsParallel, int organizationsPara
     }
 
     /**
+     * Attempts, the first included, of an Organizations call that fails other than by throttling (a 5xx,
+     * a reset, an answer cut short or unparsable): the few a member's call gets, not the minutes of
+     * {@link #organizationsRetries}, which only throttling earns.
+     */
+    public int organizationsOtherAttempts() {
+        return memberAttempts;
+    }
+
+    /**
      * The limits of a scan with {@code maxParallel} calls in flight. The pool has a few more threads
      * than that, so that while some build, sign or read their calls, or wait to retry, the others keep
      * every permitted call on the network (the gateway, not the pool, enforces the limit). The SDK's

@@ -24,11 +24,29 @@ public interface ScanProgress {
     /**
      * What the scan waits on before any account is found (the start's calls), for the progress
      * line, which would otherwise say "accounts 0/0" for as long as an endpoint does not answer.
+     * (Once accounts are found, {@link #calling} says what it waits on.)
      */
     default void waitingOn(String what) {
     }
 
     /** Something the user should know while the scan runs, in one line, said once. */
     default void notice(String line) {
+    }
+
+    /**
+     * The scan sends a call, {@code what} ({@code access-analyzer:ListAnalyzers in eu-west-1}), and
+     * waits for it until the returned handle is closed: the progress line says what it waits on longest.
+     */
+    default Waiting calling(String what) {
+        return Waiting.DONE;
+    }
+
+    /** A call the scan waits for; {@link #close} when it answered or failed. */
+    interface Waiting extends AutoCloseable {
+        Waiting DONE = () -> {
+        };
+
+        @Override
+        void close();
     }
 }

@@ -86,9 +86,9 @@ public final class ScanService {
                 ? walkers.submit(() -> ServiceControlPolicies.read(aws, walkers)) : null;
         progress.waitingOn("sts:GetCallerIdentity in " + settings.homeRegion());
         CallerIdentity caller = require(aws::callerIdentity, "cannot tell who is calling (sts:GetCallerIdentity)",
-                "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID"
-                        + (settings.homeRegion().equals("us-east-1") ? "; GovCloud or China credentials need their"
-                        + " partition's home region: --region us-gov-west-1 or cn-north-1" : ""));
+                settings.homeRegion().equals("us-east-1")
+                        ? "check the credentials (--profile, AWS_*); GovCloud/China: --region us-gov-west-1, cn-north-1"
+                        : "check the credentials: --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID");
         progress.waitingOn("organizations:DescribeOrganization and the organization's listing");
         OrganizationInfo organization = require(() -> outcome(organizationCall),
                 "cannot read the organization (organizations:DescribeOrganization)",
@@ -99,9 +99,8 @@ public final class ScanService {
             try {
                 policies = outcome(policiesCall);
             } catch (AwsCallException e) {
-                throw cannotStart(e, "--scp-denied-regions not-applicable cannot read the service control policies "
-                        + "(organizations:" + e.failure().operation() + ")", "they can be read from the management "
-                        + "account, an account delegated for Organizations policy management, or through --org-role-arn");
+                throw cannotStart(e, "cannot read the SCPs (organizations:" + e.failure().operation() + ")",
+                        "needed by --scp-denied-regions not-applicable: use the management account or --org-role-arn");
             }
         }
         ConcurrentLinkedQueue<ErrorRecord> errors = new ConcurrentLinkedQueue<>();
@@ -167,9 +166,7 @@ public final class ScanService {
                 delegatedAdministrator, caller.partition(), settings.policy(), TOOL_NAME, toolVersion, settings.parameters(),
                 policies == null ? null : policies.policies());
         List<ErrorRecord> sortedErrors = new ArrayList<>(errors);
-        sortedErrors.sort(Comparator.comparing((ErrorRecord e) -> nullFirst(e.accountId()))
-                .thenComparing(e -> nullFirst(e.region()))
-                .thenComparing(e -> e.failure().operation()));
+        sortedErrors.sort(RecordedObservations.ERROR_ORDER);
         return new ScanResult(metadata, matrix, sortedErrors, RecordedObservations.of(seen));
     }
 
@@ -218,7 +215,7 @@ public final class ScanService {
         try {
             AccountSession session;
             try {
-                session = aws.session(accountId);
+                session = waitingFor("sts:AssumeRole into " + accountId, () -> aws.session(accountId));
             } catch (AwsCallException e) {
                 scan.sessionFailed(e.failure());
                 errors.add(new ErrorRecord(accountId, null, e.failure()));
@@ -228,7 +225,7 @@ public final class ScanService {
                 return;
             }
             try {
-                scan.regionsRead(session.regions());
+                scan.regionsRead(waitingFor("ec2:DescribeRegions of " + accountId, session::regions));
             } catch (AwsCallException e) {
                 scan.regionsFailed(e.failure());
                 errors.add(new ErrorRecord(accountId, null, e.failure()));
@@ -267,7 +264,8 @@ public final class ScanService {
     private void listRegion(AccountScan scan, AccountSession session, String region, TaskTracker tracker,
                             ConcurrentLinkedQueue<ErrorRecord> errors) {
         try {
-            scan.listed(region, RegionObservation.listed(session.analyzers(region)));
+            scan.listed(region, RegionObservation.listed(
+                    waitingFor("access-analyzer:ListAnalyzers in " + region, () -> session.analyzers(region))));
         } catch (AwsCallException e) {
             Failure failure = e.failure();
             scan.listed(region, RegionObservation.failed(failure));
@@ -304,6 +302,20 @@ public final class ScanService {
         T get() throws AwsCallException, InterruptedException;
     }
 
+    private interface MemberCall<T> {
+        T get() throws AwsCallException;
+    }
+
+    /** {@code call}'s result, the progress line knowing meanwhile that the scan waits for {@code what}. */
+    private <T> T waitingFor(String what, MemberCall<T> call) throws AwsCallException {
+        ScanProgress.Waiting waiting = progress.calling(what);
+        try {
+            return call.get();
+        } finally {
+            waiting.close();
+        }
+    }
+
     /** The result of a call run on another thread, or its failure as thrown. */
     private static <T> T outcome(Future<T> task) throws AwsCallException, InterruptedException {
         try {
@@ -327,10 +339,14 @@ public final class ScanService {
     private static ScanCannotStartException cannotStart(AwsCallException e, String what, String hint) {
         Failure failure = e.failure();
         boolean role = e instanceof OrganizationRoleException;
-        String problem = role ? "cannot assume the role for the Organizations calls (--org-role-arn, sts:AssumeRole)" : what;
-        String advice = CauseClass.of(failure).hint().orElse(role ? "the role must exist, trust the identity the scan runs as,"
-                + " and allow the Organizations calls in samples/iam/scanner-policy.json" : hint);
-        return new ScanCannotStartException(problem + ": " + failure.errorCode() + ": " + failure.message() + "; " + advice, e);
+        String problem = e instanceof OrganizationRoleException refused
+                ? "cannot assume --org-role-arn " + refused.roleArn() + " (sts:AssumeRole)" : what;
+        String advice = CauseClass.of(failure).hint().orElse(role ? "it must exist and trust the scan's identity" : hint);
+        if (failure.errorCode().equals(CauseClass.CREDENTIALS_UNAVAILABLE) && !role) {
+            // No credentials were loaded, so no call was made: the provider's own line says what to set.
+            return ScanCannotStartException.of(null, failure.errorCode(), failure.message(), null, e);
+        }
+        return ScanCannotStartException.of(problem, failure.errorCode(), failure.message(), advice, e);
     }
 
     private static <T> T require(Call<T> call, String what, String hint) throws ScanCannotStartException, InterruptedException {
@@ -339,10 +355,6 @@ public final class ScanService {
         } catch (AwsCallException e) {
             throw cannotStart(e, what, hint);
         }
-    }
-
-    private static String nullFirst(String value) {
-        return value == null ? "" : value;
     }
 
     private static ThreadFactory daemon(String name) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The per-endpoint breaker without a network. */
 class EndpointBreakerTest {
-    private static final URI HUNG = URI.create("https://access-analyzer.ap-east-2.amazonaws.com");
-    private static final URI OTHER = URI.create("https://access-analyzer.eu-west-1.amazonaws.com");
+    private static final String HUNG = EndpointBreaker.key(URI.create("https://access-analyzer.ap-east-2.amazonaws.com"));
+    private static final String OTHER = EndpointBreaker.key(URI.create("https://access-analyzer.eu-west-1.amazonaws.com"));
 
     @Test
     void opensAfterConsecutiveUnansweredAttemptsToOneEndpointOnly() {
@@ -42,10 +42,25 @@ class EndpointBreakerTest {
     @Test
     void theSameHostAndPortIsOneEndpointWhateverThePath() {
         EndpointBreaker breaker = new EndpointBreaker(2);
-        breaker.unanswered(URI.create("http://127.0.0.1:4566/"));
-        breaker.unanswered(URI.create("http://127.0.0.1:4566"));
-        assertThat(breaker.isOpen(URI.create("http://127.0.0.1:4566/x"))).isTrue();
-        assertThat(breaker.isOpen(URI.create("http://127.0.0.1:4567"))).isFalse();
+        breaker.unanswered(EndpointBreaker.key(URI.create("http://127.0.0.1:4566/")));
+        breaker.unanswered(EndpointBreaker.key(URI.create("http://127.0.0.1:4566")));
+        assertThat(breaker.isOpen(EndpointBreaker.key(URI.create("http://127.0.0.1:4566/x")))).isTrue();
+        assertThat(breaker.isOpen(EndpointBreaker.key(URI.create("http://127.0.0.1:4567")))).isFalse();
+    }
+
+    @Test
+    void behindOneEndpointUrlEachServiceAndRegionIsItsOwnEndpoint() {
+        // The names ClientFactory.endpointName gives with --endpoint-url (EndpointBreakerWireTest).
+        EndpointBreaker breaker = new EndpointBreaker(2);
+        String hung = "http://127.0.0.1:4566 (access-analyzer ap-east-2)";
+        String answering = "http://127.0.0.1:4566 (access-analyzer eu-west-1)";
+        breaker.unanswered(hung);
+        breaker.answered(answering);
+        breaker.unanswered(hung);
+        assertThat(breaker.isOpen(hung)).isTrue();
+        assertThat(breaker.isOpen(answering)).isFalse();
+        assertThat(breaker.refusal(hung)).contains("endpoint http://127.0.0.1:4566 (access-analyzer ap-east-2) did not"
+                + " answer (2 attempts in a row timed out); its remaining calls were not sent");
     }
 
     @Test

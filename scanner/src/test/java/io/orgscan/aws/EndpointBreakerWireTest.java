@@ -74,8 +74,11 @@ class EndpointBreakerWireTest {
                 pool.shutdown();
                 // four attempts each would be 3.2 s; about two attempt timeouts is the bar
                 assertThat(took).isLessThan(attempt.multipliedBy(3));
-                assertThat(clients.refusal(endpoint)).contains("endpoint " + endpoint + " did not answer (2 attempts in a row"
+                // One --endpoint-url for every client: the breaker counts this service and region apart.
+                assertThat(clients.refusal(clients.endpointName("access-analyzer", Region.of("ap-east-2"))))
+                        .contains("endpoint " + endpoint + " (access-analyzer ap-east-2) did not answer (2 attempts in a row"
                         + " timed out); its remaining calls were not sent");
+                assertThat(clients.refusal(clients.endpointName("access-analyzer", Region.of("eu-west-1")))).isEmpty();
 
                 long next = System.nanoTime();
                 Failure failure;

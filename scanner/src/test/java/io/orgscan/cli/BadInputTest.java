@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import io.orgscan.scan.ScanCannotStartException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +20,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BadInputTest {
     @TempDir
     Path dir;
+
+    /** The one "scan cannot start" line of {@code err} is at most ScanCannotStartException.MAX_LINE long; returns it. */
+    static String assertShortStartLine(String err) {
+        List<String> lines = err.lines().filter(l -> l.startsWith(ScanCannotStartException.LINE_PREFIX)).toList();
+        assertThat(lines).as(err).hasSize(1);
+        assertThat(lines.get(0)).hasSizeLessThanOrEqualTo(ScanCannotStartException.MAX_LINE);
+        return lines.get(0);
+    }
 
     record Run(int code, String out, String err) {
     }
@@ -147,6 +156,7 @@ class BadInputTest {
         Run run = run("scan", "--out-dir", out.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("scan cannot start").contains("GetCallerIdentity").doesNotContain("\tat ");
+        assertShortStartLine(run.err());
         // A refused connection is the network's problem, not the credentials' (issue 13).
         assertThat(run.err()).contains("ConnectionRefused: endpoint http://127.0.0.1:9 refused the connection")
                 .contains("a network problem, not the credentials").doesNotContain("check the credentials");

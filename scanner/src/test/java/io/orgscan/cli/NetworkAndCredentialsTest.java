@@ -83,6 +83,7 @@ class NetworkAndCredentialsTest {
             assertThat(run.err()).contains("cannot tell who is calling (sts:GetCallerIdentity): NetworkTimeout: endpoint "
                     + server.url() + " did not answer").contains("a network problem, not the credentials")
                     .doesNotContain("check the credentials").doesNotContain("\tat ");
+            BadInputTest.assertShortStartLine(run.err());
             // one attempt's time (1.5 s here, 30 s for real), not a call's retries (3 minutes for real)
             assertThat(seconds).isLessThan(10);
             assertThat(out).doesNotExist();
@@ -122,7 +123,7 @@ class NetworkAndCredentialsTest {
         Path out = dir.resolve("out");
         BadInputTest.Run run = BadInputTest.run(env, "scan", "--profile", "sso", "--out-dir", out.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
-        String line = run.err().lines().filter(l -> l.contains("cannot start")).findFirst().orElseThrow();
+        String line = BadInputTest.assertShortStartLine(run.err());
         assertThat(line).contains("CredentialsUnavailable: credential_process failed (exit 3): Error: the SSO token has expired")
                 .doesNotContain("first line").doesNotContain("profile-17");
         assertThat(line.length()).isLessThan(400);
@@ -137,8 +138,9 @@ class NetworkAndCredentialsTest {
                 dir.resolve("none").toString(), "AWS_ENDPOINT_URL", "http://127.0.0.1:9");
         BadInputTest.Run run = BadInputTest.run(env, "scan", "--profile", "console", "--out-dir", dir.resolve("out").toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("profile 'console' uses login_session (aws login), which orgscan cannot read:"
-                + " set credential_process = aws configure export-credentials --profile console --format process");
+        assertThat(BadInputTest.assertShortStartLine(run.err())).endsWith("CredentialsUnavailable: profile 'console' uses"
+                + " login_session (aws login): set credential_process = aws configure export-credentials --profile console"
+                + " --format process");
     }
 
     @Test
@@ -148,7 +150,7 @@ class NetworkAndCredentialsTest {
                 dir.resolve("none").toString(), "AWS_ENDPOINT_URL", "http://127.0.0.1:9");
         BadInputTest.Run run = BadInputTest.run(env, "scan", "--profile", "empty", "--out-dir", dir.resolve("out").toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
-        String line = run.err().lines().filter(l -> l.contains("cannot start")).findFirst().orElseThrow();
+        String line = BadInputTest.assertShortStartLine(run.err());
         assertThat(line).contains("CredentialsUnavailable").doesNotContain("profile-17");
         assertThat(line.length()).isLessThan(400);
     }

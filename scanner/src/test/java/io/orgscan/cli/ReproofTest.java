@@ -138,6 +138,55 @@ class ReproofTest {
         assertRefused(null, "but its observations give NOT_APPLICABLE / EXCLUDED");
     }
 
+    @Test
+    void aRemovedErrorRowIsRefusedNamingIt() throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(scan.toFile());
+        ArrayNode errors = (ArrayNode) root.get("errors");
+        assertThat(errors.size()).as("the demo has failed calls").isGreaterThan(1);
+        JsonNode removed = errors.remove(errors.size() - 1);
+        write(root);
+        assertRefused(null, "scan.json errors lack a failed call its observations record: account "
+                + removed.path("account_id").asText(), removed.path("failure").path("error_code").asText());
+    }
+
+    @Test
+    void anEditedErrorRowIsRefusedNamingWhatDiffers() throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(scan.toFile());
+        ObjectNode failure = (ObjectNode) root.get("errors").get(0).get("failure");
+        String code = failure.path("error_code").asText();
+        failure.put("error_code", "ThrottlingException");
+        write(root);
+        assertRefused(null, "scan.json errors say account " + root.get("errors").get(0).path("account_id").asText(),
+                "ThrottlingException", "but its observations record", code);
+    }
+
+    @Test
+    void anInventedErrorRowIsRefused() throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(scan.toFile());
+        ObjectNode invented = ((ArrayNode) root.get("errors")).addObject();
+        invented.putNull("account_id");
+        invented.putNull("region");
+        ObjectNode failure = invented.putObject("failure");
+        failure.put("operation", "ListDelegatedAdministrators");
+        failure.put("error_code", "TooManyRequestsException");
+        failure.put("message", "Rate exceeded");
+        failure.put("attempts", 5);
+        write(root);
+        assertRefused(null, "scan.json errors list a failed call its observations do not record: organization "
+                + "ListDelegatedAdministrators: TooManyRequestsException");
+    }
+
+    @Test
+    void reorderedErrorRowsAreTheSameEvidence() throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(scan.toFile());
+        ArrayNode errors = (ArrayNode) root.get("errors");
+        errors.add(errors.remove(0));
+        write(root);
+        BadInputTest.Run report = BadInputTest.run("report", work.resolve("scan.json").toString(), "--out-dir",
+                work.resolve("out").toString());
+        assertThat(report.code()).as(report.err()).isEqualTo(ExitCodes.INSUFFICIENT_DATA);
+    }
+
     private static String firstCompliantRegion(JsonNode root) {
         for (JsonNode cell : root.get("cells")) {
             if (cell.path("status").asText().equals("COMPLIANT")) {

@@ -11,12 +11,16 @@ import io.orgscan.model.Cell;
 import io.orgscan.model.CellKey;
 import io.orgscan.model.CoverageMatrix;
 import io.orgscan.model.CoveragePolicy;
+import io.orgscan.model.Disposition;
+import io.orgscan.model.ExceptionEntry;
+import io.orgscan.model.ExceptionRegister;
 import io.orgscan.model.Failure;
 import io.orgscan.model.Reason;
 import io.orgscan.model.RegionOptStatus;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.model.ScanResult;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +123,34 @@ class RemediationPlannerTest {
         assertThat(plan.repairs()).isEmpty();
         assertThat(plan.notFixable()).isEmpty();
         assertThat(plan.prerequisites()).extracting(Prerequisite::id).contains("TRUSTED_ACCESS");
+    }
+
+    @Test
+    void cellsPeopleAcceptedOrCalledWrongAreNotPlannedAndSaySoWhileOtherDispositionsAreAndExpiredEntriesDoNotCount() {
+        ScanResult scan = new Scan().missing(A, R1).missing(B, R1).missing(C, R2).missing(C, R3).result();
+        List<ExceptionEntry> entries = List.of(
+                new ExceptionEntry(2, finding(A, R1), null, null, Disposition.RISK_ACCEPTED, "sandbox team", "CISO",
+                        "closing in Q1", "SEC-1", LocalDate.of(2030, 1, 1)),
+                new ExceptionEntry(3, null, C, "*", Disposition.FALSE_POSITIVE, "", "", "", "", null),
+                new ExceptionEntry(4, finding(B, R1), null, null, Disposition.RISK_ACCEPTED, "", "", "", "",
+                        LocalDate.of(1969, 12, 31)),
+                new ExceptionEntry(5, null, "*", R2, Disposition.REMEDIATE, "", "", "", "SEC-2", null));
+        String registerSha = "a".repeat(64);
+        RemediationPlan plan = RemediationPlanner.plan(
+                scan.withExceptions(new ExceptionRegister("register.csv", registerSha, entries)), SHA, true);
+
+        // B's entry expired the day before the scan: planned. C's are FALSE_POSITIVE: not planned, also
+        // in R2, where a REMEDIATE entry is less specific than C's account-wide one.
+        assertThat(plan.actions()).extracting(PlannedAnalyzer::accountId, PlannedAnalyzer::region)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(B, R1));
+        assertThat(plan.notFixable()).extracting(NotFixable::findingId, NotFixable::obstacle).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(finding(A, R1), Obstacle.EXCEPTION),
+                org.assertj.core.groups.Tuple.tuple(finding(C, R3), Obstacle.EXCEPTION),
+                org.assertj.core.groups.Tuple.tuple(finding(C, R2), Obstacle.EXCEPTION));
+        assertThat(plan.notFixable().get(0).whatToDo())
+                .contains("row 2", "RISK_ACCEPTED", "sandbox team", "SEC-1", "2030-01-01");
+        assertThat(plan.exceptionRegisterSha256()).isEqualTo(registerSha);
+        assertThat(new Scan().missing(A, R1).plan(true).exceptionRegisterSha256()).isNull();
     }
 
     @Test

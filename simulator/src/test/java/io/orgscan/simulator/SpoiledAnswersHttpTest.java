@@ -67,6 +67,39 @@ class SpoiledAnswersHttpTest {
     }
 
     @Test
+    void noDefaultRegionsDropsTheOptInNotRequiredRegionsOfDescribeRegionsAndKeepsTheRest() throws Exception {
+        try (AwsSimulator plain = AwsSimulator.start(MinimalScenario.parse(), 0, 0);
+             AwsSimulator spoiled = simulator(new Faults.ResponseRule("ec2", "DescribeRegions", null, null,
+                     ResponseMode.NO_DEFAULT_REGIONS, null))) {
+            String real = describeRegions(plain).body();
+            HttpResponse<String> answer = describeRegions(spoiled);
+
+            assertThat(real).contains("<regionName>us-east-1</regionName>").contains("opt-in-not-required")
+                    .contains("<regionName>af-south-1</regionName>");
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).doesNotContain("us-east-1").doesNotContain("opt-in-not-required")
+                    .contains("<regionName>af-south-1</regionName>").contains("<optInStatus>not-opted-in</optInStatus>")
+                    .contains("</regionInfo>").endsWith("</DescribeRegionsResponse>");
+        }
+    }
+
+    @Test
+    void noDefaultRegionsIsForDescribeRegionsOnly() {
+        assertThatThrownBy(() -> Faults.ResponseRule.parse("no-default-regions:ec2"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ec2 DescribeRegions only");
+        assertThat(Faults.ResponseRule.parse("no-default-regions:ec2:DescribeRegions:222222222222").mode())
+                .isEqualTo(ResponseMode.NO_DEFAULT_REGIONS);
+    }
+
+    private HttpResponse<String> describeRegions(AwsSimulator target) throws Exception {
+        return http.send(HttpRequest.newBuilder(target.endpoint().resolve("/"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .header("Authorization", authorization("ec2"))
+                .POST(HttpRequest.BodyPublishers.ofString("Action=DescribeRegions&Version=2016-11-15&AllRegions=true"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void emptyAndEmptyObjectAnswersAre200s() throws Exception {
         try (AwsSimulator empty = simulator(listAccounts(ResponseMode.EMPTY, null));
              AwsSimulator object = simulator(listAccounts(ResponseMode.EMPTY_OBJECT, null))) {

@@ -82,6 +82,7 @@ public final class CoverageCounts {
     private final long accountsExcluded;
     private final long accountsEvaluated;
     private final int errors;
+    private final Optional<String> nothingChecked;
 
     private CoverageCounts(ScanResult result) {
         CoverageMatrix matrix = result.matrix();
@@ -135,6 +136,7 @@ public final class CoverageCounts {
         accountsNotActive = notActive;
         accountsExcluded = excluded;
         accountsEvaluated = evaluated;
+        nothingChecked = NothingChecked.why(result);
     }
 
     public static CoverageCounts of(ScanResult result) {
@@ -214,9 +216,18 @@ public final class CoverageCounts {
         return all.coverage();
     }
 
-    /** The control-level result of the run ({@link ComplianceStatus#overall}). */
+    /**
+     * The control-level result of the run: {@link ComplianceStatus#overall} of every cell, except that
+     * a run that checked nothing it could pass on ({@link #controlResultReason}) is INSUFFICIENT_DATA,
+     * never the NOT_APPLICABLE or COMPLIANT its cells roll up to: no evidence is not a pass.
+     */
     public ComplianceStatus controlResult() {
-        return all.result();
+        return nothingChecked.isPresent() ? ComplianceStatus.INSUFFICIENT_DATA : all.result();
+    }
+
+    /** Why the control result is INSUFFICIENT_DATA although the cells say otherwise ({@link NothingChecked}), or empty. */
+    public Optional<String> controlResultReason() {
+        return nothingChecked;
     }
 
     /** Failed AWS calls recorded by the scan. */
@@ -224,9 +235,9 @@ public final class CoverageCounts {
         return errors;
     }
 
-    /** True when no cell is undecided and no AWS call failed. */
+    /** True when no cell is undecided, no AWS call failed and the run checked something it could pass on. */
     public boolean scanComplete() {
-        return rows(ComplianceStatus.INSUFFICIENT_DATA) == 0 && errors == 0;
+        return rows(ComplianceStatus.INSUFFICIENT_DATA) == 0 && errors == 0 && nothingChecked.isEmpty();
     }
 
     /** Per OU path, sorted by path. */

@@ -84,7 +84,8 @@ public record RunManifest(int manifestVersion, String runId, Tool tool, Scan sca
                               Map<String, Long> rowsByStatus, BigDecimal coveragePct, int errors) {
     }
 
-    record Result(String controlResult, boolean scanComplete, String reconciliation) {
+    /** {@code control_result_reason}: why the run checked nothing it could pass on, null otherwise. */
+    record Result(String controlResult, String controlResultReason, boolean scanComplete, String reconciliation) {
     }
 
     record Check(String check, String description, long expected, long actual, String result) {
@@ -136,7 +137,8 @@ public record RunManifest(int manifestVersion, String runId, Tool tool, Scan sca
                         counts.accountsNotActive(), counts.accountsExcluded(), counts.accountsFullyCovered(),
                         counts.regions(), counts.rows(), rowsByStatus, counts.coverage().orElse(null),
                         counts.errors()),
-                new Result(counts.controlResult().name(), counts.scanComplete(), reconciliation.result()),
+                new Result(counts.controlResult().name(), counts.controlResultReason().orElse(null),
+                        counts.scanComplete(), reconciliation.result()),
                 reconciliation.checks().stream()
                         .map(c -> new Check(c.id(), c.description(), c.expected(), c.actual(), c.result())).toList(),
                 files.stream().map(f -> new ManifestFile(f.name(), f.bytes(), f.rows(), f.sha256())).toList());

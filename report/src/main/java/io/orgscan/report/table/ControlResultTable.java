@@ -72,9 +72,10 @@ public final class ControlResultTable implements Table<ControlResultTable.Result
                 counts("result", 19, ENUM, p -> p.controlResult().name()).allowing(ComplianceStatus.class)
                         .meaning("The control-level result, as AWS Config rolls up a rule: NON_COMPLIANT if any row "
                                 + "is; else INSUFFICIENT_DATA if any row is; else COMPLIANT if any row is; else "
-                                + "NOT_APPLICABLE."),
+                                + "NOT_APPLICABLE. INSUFFICIENT_DATA whatever the rows when the run checked nothing "
+                                + "it could pass on (result_reason)."),
                 counts("scan_complete", 9, BOOLEAN, p -> Boolean.toString(p.scanComplete())).allowing("true|false")
-                        .meaning("True when no row is INSUFFICIENT_DATA and no AWS call failed."),
+                        .meaning("True when no row is INSUFFICIENT_DATA, no AWS call failed and result_reason is empty."),
                 counts("rows_total", 10, INTEGER, p -> Long.toString(p.rows()))
                         .meaning("findings.csv rows: accounts listed x regions."),
                 status("rows_compliant", ComplianceStatus.COMPLIANT),
@@ -106,7 +107,11 @@ public final class ControlResultTable implements Table<ControlResultTable.Result
                         .optional().allowing("64 hex digits").meaning("The workbook's SHA-256."),
                 Column.<Result>of("findings_csv_sha256", 66, IDENTIFIER, r -> r.input().file(RunFile.FINDINGS_CSV)
                                 .map(WrittenFile::sha256).orElse("")).optional().allowing("64 hex digits")
-                        .meaning("findings.csv's SHA-256.")));
+                        .meaning("findings.csv's SHA-256."),
+                counts("result_reason", 60, TEXT, p -> p.controlResultReason().orElse("")).optional()
+                        .meaning("Why result is INSUFFICIENT_DATA although no row need be: the run checked nothing "
+                                + "it could pass on (no applicable row, or a region no account listed: a --regions "
+                                + "typo); empty otherwise.")));
         if (exceptionColumns) {
             String only = "Only with --exceptions: NON_COMPLIANT findings.csv rows ";
             list.add(Column.<Result>of("rows_non_compliant_with_exception", 12, INTEGER,

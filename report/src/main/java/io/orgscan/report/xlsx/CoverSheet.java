@@ -82,9 +82,11 @@ public final class CoverSheet implements SheetWriter {
         blocks.pair("Run from account", scan.callerAccountId());
         blocks.pair("Policy in force", scan.policy().name().toLowerCase(Locale.ROOT) + " (see the Method sheet)");
         blocks.pair("Control result", counts.controlResult().name());
+        counts.controlResultReason().ifPresent(why -> blocks.pair("Control result reason", why));
         blocks.pair("Scan complete", counts.scanComplete() ? "yes: no INSUFFICIENT_DATA row, no failed AWS call"
-                : "no: " + counts.rows(io.orgscan.model.ComplianceStatus.INSUFFICIENT_DATA)
-                        + " INSUFFICIENT_DATA rows, " + counts.errors() + " failed AWS calls (Errors sheet)");
+                : counts.controlResultReason().map(why -> "no: the run checked nothing it could pass on")
+                        .orElse("no: " + counts.rows(io.orgscan.model.ComplianceStatus.INSUFFICIENT_DATA)
+                                + " INSUFFICIENT_DATA rows, " + counts.errors() + " failed AWS calls (Errors sheet)"));
         Row reconciliation = blocks.row();
         WorkbookContext.setText(reconciliation, 0, "Reconciliation", workbook.labelStyle());
         workbook.afterAllSheets(() -> {

@@ -56,6 +56,7 @@ public final class SummarySheet implements SheetWriter {
         blocks.section("Result");
         int chartTop = blocks.nextRow() - 1;
         blocks.pair("Control result", counts.controlResult().name());
+        counts.controlResultReason().ifPresent(why -> blocks.pair("Control result reason", why));
         blocks.pair("Scan complete", Boolean.toString(counts.scanComplete()));
         blocks.pair("Coverage (%)", counts.coverage());
         blocks.pair("Accounts listed (population)", counts.accountsListed());
@@ -79,7 +80,9 @@ public final class SummarySheet implements SheetWriter {
                 new CellRangeAddress(firstStatusRow, lastStatusRow, 1, 1)});
         chart(workbook, counts, firstStatusRow, lastStatusRow, chartTop, blocks.nextRow());
         blocks.note("Coverage = COMPLIANT / (COMPLIANT + NON_COMPLIANT + INSUFFICIENT_DATA). Scan complete: no "
-                + "INSUFFICIENT_DATA row and no failed AWS call. Fully covered: in scope, no NON_COMPLIANT or "
+                + "INSUFFICIENT_DATA row, no failed AWS call, and something checked: a run with no applicable row, "
+                + "or with a region no account listed, is INSUFFICIENT_DATA (no evidence is not a pass). "
+                + "Fully covered: in scope, no NON_COMPLIANT or "
                 + "INSUFFICIENT_DATA region, at least one COMPLIANT region.");
 
         input.comparison().ifPresent(changes -> changes(blocks, changes));

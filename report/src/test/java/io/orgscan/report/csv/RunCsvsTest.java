@@ -2,12 +2,14 @@ package io.orgscan.report.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgscan.model.Reason;
 import io.orgscan.model.ScanResult;
 import io.orgscan.report.folder.OutputFormat;
 import io.orgscan.report.folder.ReportRenderer;
 import io.orgscan.report.table.SpreadsheetText;
 import io.orgscan.report.testkit.CsvReader;
 import io.orgscan.report.testkit.ScanFixture;
+import io.orgscan.report.testkit.WorkbookReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,6 +108,39 @@ class RunCsvsTest {
         assertThat(row.get("config_rule")).isEqualTo("iam-external-access-analyzer-enabled");
         assertThat(row.get("cis_references")).isEqualTo("1.4:1.20|1.5:1.20|2.0:1.20|3.0:1.20|4.0:1.20|5.0:1.19|6.0:2.19|7.0:2.18");
         assertThat(row.get("scan_started_at")).isEqualTo("2025-09-30T22:00:05Z");
+    }
+
+    @Test
+    void aRunThatCheckedNothingIsInsufficientDataInControlResultCsvAndTheWorkbook() throws Exception {
+        ScanResult nothing = ScanFixture.builder().regions("us-east-1").account("000000000010", "A")
+                .cell("000000000010", "us-east-1", Reason.EXCLUDED).build();
+        CSVRecord row = render(nothing).get("control_result.csv").get(0);
+        assertThat(row.get("result")).isEqualTo("INSUFFICIENT_DATA");
+        assertThat(row.get("result_reason")).startsWith("no applicable cell");
+        assertThat(row.get("scan_complete")).isEqualTo("false");
+        assertThat(row.get("rows_not_applicable")).isEqualTo("1");
+
+        Map<String, List<List<String>>> workbook = WorkbookReader.contents(Files.readAllBytes(dir.resolve("coverage.xlsx")));
+        for (String sheet : List.of("Cover", "Summary")) {
+            assertThat(value(workbook.get(sheet), "Control result")).as(sheet).isEqualTo("INSUFFICIENT_DATA");
+            assertThat(value(workbook.get(sheet), "Control result reason")).as(sheet).startsWith("no applicable cell");
+        }
+        assertThat(value(workbook.get("Cover"), "Scan complete")).startsWith("no:");
+        assertThat(value(workbook.get("Summary"), "Scan complete")).isEqualTo("false");
+    }
+
+    @Test
+    void aRunThatCheckedSomethingHasAnEmptyResultReasonAndNoReasonRow() throws Exception {
+        CSVRecord row = render(ScanFixture.rich()).get("control_result.csv").get(0);
+        assertThat(row.get("result_reason")).isEmpty();
+        Map<String, List<List<String>>> workbook = WorkbookReader.contents(Files.readAllBytes(dir.resolve("coverage.xlsx")));
+        assertThat(value(workbook.get("Cover"), "Control result reason")).isNull();
+    }
+
+    /** The value beside {@code label} in column A of a sheet's rows, or null. */
+    static String value(List<List<String>> rows, String label) {
+        return rows.stream().filter(r -> r.size() > 1 && label.equals(r.get(0))).map(r -> r.get(1)).findFirst()
+                .orElse(null);
     }
 
     @Test

@@ -66,11 +66,39 @@ class CoverageCountsTest {
     }
 
     @Test
-    void nothingApplicableIsNotApplicable() {
+    void nothingApplicableIsInsufficientDataNeverAPass() {
         ScanResult result = ScanFixture.builder().regions("us-east-1").account("000000000010", "A")
                 .cell("000000000010", "us-east-1", Reason.REGION_NOT_ENABLED).build();
-        assertThat(CoverageCounts.of(result).controlResult()).isEqualTo(ComplianceStatus.NOT_APPLICABLE);
-        assertThat(CoverageCounts.of(result).coverage()).isEmpty();
+        CoverageCounts counts = CoverageCounts.of(result);
+        assertThat(counts.cells().result()).isEqualTo(ComplianceStatus.NOT_APPLICABLE);
+        assertThat(counts.controlResult()).isEqualTo(ComplianceStatus.INSUFFICIENT_DATA);
+        assertThat(counts.controlResultReason()).hasValueSatisfying(why -> assertThat(why).startsWith("no applicable cell"));
+        assertThat(counts.scanComplete()).isFalse();
+        assertThat(counts.coverage()).isEmpty();
+    }
+
+    @Test
+    void aRegionNoAccountListedMakesACompliantRunInsufficientData() {
+        // us-eest-1: every account's DescribeRegions answered without it (no opt-in status), the cells REGION_NOT_ENABLED.
+        CellKey typo = new CellKey("000000000010", "us-eest-1");
+        ScanResult base = ScanFixture.builder().regions("us-east-1", "us-eest-1").account("000000000010", "A")
+                .cell("000000000010", "us-east-1", Reason.ACTIVE_ACCOUNT_ANALYZER).build();
+        List<Cell> cells = base.matrix().cells().stream().map(c -> !c.key().equals(typo) ? c
+                : new Cell(typo, RegionOptStatus.UNKNOWN, Reason.REGION_NOT_ENABLED, null, List.of(), null, null)).toList();
+        ScanResult result = new ScanResult(base.metadata(),
+                new CoverageMatrix(base.matrix().accounts(), base.matrix().regions(), cells), List.of());
+
+        CoverageCounts counts = CoverageCounts.of(result);
+
+        assertThat(counts.cells().result()).isEqualTo(ComplianceStatus.COMPLIANT);
+        assertThat(counts.controlResult()).isEqualTo(ComplianceStatus.INSUFFICIENT_DATA);
+        assertThat(counts.controlResultReason()).contains("us-eest-1 is not a region any account listed");
+        assertThat(counts.scanComplete()).isFalse();
+    }
+
+    @Test
+    void aRunThatCheckedSomethingHasNoReason() {
+        assertThat(CoverageCounts.of(ScanFixture.rich()).controlResultReason()).isEmpty();
     }
 
     @Test

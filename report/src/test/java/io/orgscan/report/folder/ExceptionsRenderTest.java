@@ -113,7 +113,7 @@ class ExceptionsRenderTest {
         Path with = render(scan().withExceptions(register()), "with");
         CSVRecord row = CsvReader.parse(with.resolve("control_result.csv")).get(0);
         List<String> header = CsvReader.header(Files.readAllBytes(with.resolve("control_result.csv")));
-        assertThat(header).endsWith("findings_csv_sha256", "rows_non_compliant_with_exception",
+        assertThat(header).endsWith("findings_csv_sha256", "result_reason", "rows_non_compliant_with_exception",
                 "rows_non_compliant_without_exception");
         assertThat(row.get("rows_non_compliant")).isEqualTo("3");
         assertThat(row.get("rows_non_compliant_with_exception")).isEqualTo("2");

@@ -110,6 +110,10 @@ public record Faults(int latencyMs, Set<String> assumeRoleDenied, Set<AccountReg
                                Integer calls) {
         public ResponseRule {
             Objects.requireNonNull(mode, "mode");
+            if (mode == ResponseMode.NO_DEFAULT_REGIONS && !("ec2".equals(service) && "DescribeRegions".equals(operation))) {
+                throw new IllegalArgumentException("responses mode " + mode.wireName() + " spoils ec2 DescribeRegions "
+                        + "only: give service ec2 and operation DescribeRegions");
+            }
             if (calls != null && calls < 0) {
                 throw new IllegalArgumentException("responses calls must not be negative");
             }

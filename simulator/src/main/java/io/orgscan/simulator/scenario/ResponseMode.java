@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * How a {@code faults.responses} rule spoils a call's answer. The first three break the connection;
  * the others send an HTTP response that a real AWS endpoint never would, or that a proxy in front
- * of it might.
+ * of it might; the last a well-formed answer whose content cannot be true.
  */
 public enum ResponseMode {
     /** Read the request, never answer; the connection is released when the client closes it. */
@@ -26,7 +26,12 @@ public enum ResponseMode {
     /** HTTP 502 with an HTML page, as a proxy sends when the service behind it fails. */
     HTML_502,
     /** HTTP 503 with an HTML page, as a proxy sends when it has no service to forward to. */
-    HTML_503;
+    HTML_503,
+    /**
+     * EC2 DescribeRegions only: HTTP 200 with the real answer less its {@code opt-in-not-required}
+     * regions, well-formed, an answer that cannot be true: every account has the default regions.
+     */
+    NO_DEFAULT_REGIONS;
 
     /** The scenario's and command line's name: {@code close-mid-body}, {@code html-502}. */
     public String wireName() {

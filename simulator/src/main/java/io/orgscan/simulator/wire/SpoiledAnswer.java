@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class SpoiledAnswer {
     private static final Pattern XML_ROOT = Pattern.compile("<([A-Za-z][A-Za-z0-9]*)(\\s[^>]*)?>");
+    private static final Pattern DEFAULT_REGION_ITEM = Pattern.compile(
+            "[ \\t]*<item>(?:(?!</item>).)*<optInStatus>opt-in-not-required</optInStatus>(?:(?!</item>).)*</item>\\r?\\n?",
+            Pattern.DOTALL);
 
     private SpoiledAnswer() {
     }
@@ -30,7 +33,15 @@ public final class SpoiledAnswer {
             case EMPTY_OBJECT -> ok(real, isXml(real) ? emptyRoot(real) : "{}");
             case HTML_502 -> html(502, "Bad Gateway");
             case HTML_503 -> html(503, "Service Unavailable");
+            case NO_DEFAULT_REGIONS -> withoutDefaultRegions(real);
         };
+    }
+
+    /** DescribeRegions' answer without the items whose optInStatus is opt-in-not-required; the rest as it was. */
+    private static SimResponse withoutDefaultRegions(SimResponse real) {
+        String body = new String(real.body(), StandardCharsets.UTF_8);
+        String spoiled = DEFAULT_REGION_ITEM.matcher(body).replaceAll("");
+        return new SimResponse(real.status(), real.contentType(), spoiled.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     private static boolean isXml(SimResponse real) {

@@ -287,6 +287,22 @@ class AwsCliCrossCheckTest {
         assertThat(r.stdout()).as(r.describe()).isBlank();
     }
 
+    /**
+     * Also no check: a well-formed DescribeRegions without any opt-in-not-required region is printed as
+     * it came, exit 0. The CLI cannot tell it cannot be true; orgscan's gateway refuses it
+     * (HostileAnswersTest.aDescribeRegionsWithoutADefaultRegionLeavesTheAccountUnknownSayingWhy).
+     */
+    @Test
+    void theCliPrintsADescribeRegionsWithoutADefaultRegionAsItCame() throws Exception {
+        CliResult r = spoiled(ResponseMode.NO_DEFAULT_REGIONS, "ec2", "DescribeRegions", "ec2", "describe-regions",
+                "--all-regions");
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        List<String> statuses = new ArrayList<>();
+        r.json().path("Regions").forEach(region -> statuses.add(region.path("RegionName").asText() + " "
+                + region.path("OptInStatus").asText()));
+        assertThat(statuses).as(r.describe()).containsExactly("af-south-1 not-opted-in");
+    }
+
     @Test
     void theCliReportsAnEmptyXml200AsAnError() throws Exception {
         CliResult r = spoiled(ResponseMode.EMPTY, "sts", "GetCallerIdentity", "sts", "get-caller-identity");

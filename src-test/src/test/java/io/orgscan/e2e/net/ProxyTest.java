@@ -76,7 +76,7 @@ class ProxyTest {
             refused.put("HTTP_PROXY", "http://127.0.0.1:9");
             OrgscanInProcess.Result broken = scan(refused, simulator, "refused");
             assertThat(broken.exitCode()).isEqualTo(2);
-            assertThat(broken.err()).contains("a network problem, not the credentials").doesNotContain("check the credentials");
+            assertThat(broken.startLine()).contains("a network problem, not the credentials").doesNotContain("check the credentials");
             assertThat(simulator.stats().total()).isEqualTo(2 * calls);
             assertThat(dir.resolve("refused")).doesNotExist();
         }

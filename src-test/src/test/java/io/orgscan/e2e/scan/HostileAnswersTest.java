@@ -66,7 +66,8 @@ class HostileAnswersTest {
         return cells;
     }
 
-    record Run(OrgscanInProcess.Result result, Duration took, Path out) {
+    /** {@code faultedCalls}: the calls the simulator got of the spoiled operation, attempts included. */
+    record Run(OrgscanInProcess.Result result, Duration took, Path out, long faultedCalls) {
         Map<String, String> cells() throws Exception {
             Map<String, String> cells = new TreeMap<>();
             for (Map.Entry<String, CSVRecord> row : ScanEndToEndTest.findingsByCell(out.resolve("findings.csv")).entrySet()) {
@@ -90,7 +91,8 @@ class HostileAnswersTest {
             long started = System.nanoTime();
             OrgscanInProcess.Result result = OrgscanInProcess.run(env(), "scan", "--endpoint-url", simulator.endpoint().toString(),
                     "--out-dir", out.toString());
-            return new Run(result, Duration.ofNanos(System.nanoTime() - started), out);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            return new Run(result, took, out, rule == null ? 0 : simulator.stats().count(rule.service(), rule.operation()));
         }
     }
 
@@ -101,9 +103,9 @@ class HostileAnswersTest {
         assertThat(run.cells()).isEqualTo(cleanCells());
     }
 
-    /** ListAnalyzers of one account-region: that cell, and only it, is unknown. */
+    /** ListAnalyzers of one account-region: that cell, and only it, is unknown. (no-default-regions is DescribeRegions' own.) */
     @ParameterizedTest
-    @EnumSource(ResponseMode.class)
+    @EnumSource(value = ResponseMode.class, names = "NO_DEFAULT_REGIONS", mode = EnumSource.Mode.EXCLUDE)
     void aSpoiledListAnalyzersIsThatCellsApiError(ResponseMode mode) throws Exception {
         Run run = scan(new Faults.ResponseRule("access-analyzer", "ListAnalyzers", WORKLOAD_ONE, "eu-west-1", mode, null));
 
@@ -139,9 +141,71 @@ class HostileAnswersTest {
     }
 
     /**
-     * A start-up or listing call: one line naming the call and the fault, exit 2, no report. Malformed
-     * and truncated Organizations answers are not among them: the SDK retries an unparsable answer, and
-     * the Organizations client retries on its budget of minutes (see docs/RELIABILITY.md).
+     * A well-formed DescribeRegions that lists only opt-in regions (af-south-1, not opted into): an answer
+     * that cannot be true. Read as a fact it would make every cell of the account NOT_APPLICABLE and the
+     * run exit 0; it is a failed call instead: the account's cells INSUFFICIENT_DATA / API_ERROR saying
+     * why, exit 4, the other accounts as unspoiled.
+     */
+    @Test
+    void aDescribeRegionsWithoutADefaultRegionLeavesTheAccountUnknownSayingWhy() throws Exception {
+        Run run = scan(new Faults.ResponseRule("ec2", "DescribeRegions", WORKLOAD_TWO, null,
+                ResponseMode.NO_DEFAULT_REGIONS, null));
+
+        assertThat(run.result().exitCode()).as(run.result().all()).isEqualTo(4);
+        Map<String, String> expected = cleanCells();
+        for (String region : List.of("af-south-1", "eu-west-1", "us-east-1")) {
+            expected.put(WORKLOAD_TWO + " " + region, "INSUFFICIENT_DATA/API_ERROR");
+        }
+        assertThat(run.cells()).isEqualTo(expected);
+        String why = "DescribeRegions answered no region with optInStatus opt-in-not-required";
+        CSVRecord cell = ScanEndToEndTest.findingsByCell(run.out().resolve("findings.csv")).get(WORKLOAD_TWO + " us-east-1");
+        assertThat(cell.get("detail")).contains("InvalidResponse").contains(why);
+        List<CSVRecord> errors = io.orgscan.report.testkit.CsvReader.parse(run.out().resolve("errors.csv"));
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("account_id")).isEqualTo(WORKLOAD_TWO);
+        assertThat(errors.get(0).get("operation")).isEqualTo("DescribeRegions");
+        assertThat(errors.get(0).get("error_code")).isEqualTo("InvalidResponse");
+        assertThat(errors.get(0).get("error_message")).contains(why);
+        assertThat(run.result().out()).contains("result: INCOMPLETE");
+        assertThat(run.took()).isLessThan(MEMBER_CALL_BOUND);
+    }
+
+    /**
+     * An Organizations answer that cannot be parsed, cut short, or a proxy's 502, on a start-up or listing
+     * call: it is not throttling, so it gets the few attempts every other call gets (4), not the
+     * Organizations throttling budget of minutes (about 900 attempts with the back-off this test caps
+     * at 200 ms, and minutes of the SDK's own back-off of up to 20 s): one line, exit 2, within seconds.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "DescribeOrganization, malformed, 4",
+            "DescribeOrganization, truncated, 4",
+            "ListRoots, malformed, 4",
+            "ListRoots, close-mid-body, 4",
+            "ListRoots, html-502, 4",
+            // 4 attempts for each of the two parents (the root, the OU), listed side by side: the first to
+            // fail for good stops the walk, so the other's last attempts may not be sent.
+            "ListAccountsForParent, truncated, 8"})
+    void anUnparsableOrganizationsAnswerIsNotRetriedOnTheThrottlingBudget(String operation, String mode, long atMost)
+            throws Exception {
+        Run run = scan(new Faults.ResponseRule("organizations", operation, null, null, ResponseMode.of(mode), null));
+
+        assertThat(run.result().exitCode()).as(run.result().all()).isEqualTo(2);
+        List<String> lines = run.result().err().lines().filter(line -> line.contains(operation)).toList();
+        assertThat(lines).as(run.result().err()).hasSize(1);
+        assertThat(run.result().startLine()).isEqualTo(lines.get(0));
+        assertThat(lines.get(0)).contains("scan cannot start").contains("organizations:" + operation)
+                .doesNotContain("check the credentials");
+        assertThat(run.result().err()).doesNotContain("	at ");
+        assertThat(run.faultedCalls()).as("attempts of " + operation).isBetween(4L, atMost);
+        assertThat(run.took()).isLessThan(Duration.ofSeconds(15));
+        System.out.printf("HostileAnswersTest Organizations %s %s: %d ms, %d attempts; %s%n", operation, mode,
+                run.took().toMillis(), run.faultedCalls(), lines.get(0));
+    }
+
+    /**
+     * A start-up or listing call: one line naming the call and the fault, exit 2, no report. (Unparsable
+     * Organizations answers: {@link #anUnparsableOrganizationsAnswerIsNotRetriedOnTheThrottlingBudget}.)
      */
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
@@ -163,6 +227,7 @@ class HostileAnswersTest {
         assertThat(run.result().exitCode()).as(run.result().all()).isEqualTo(2);
         List<String> lines = run.result().err().lines().filter(line -> line.contains(operation)).toList();
         assertThat(lines).as(run.result().err()).hasSize(1);
+        assertThat(run.result().startLine()).isEqualTo(lines.get(0));
         assertThat(run.result().err()).doesNotContain("\tat ");
         // A proxy's HTML 502 is the endpoint's or the proxy's failure; a body AWS never sends, something
         // between answering in its place: neither is the credentials'.
