@@ -48,6 +48,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ScopeOptions scopeOptions;
 
+    @Mixin
+    SecurityHubOptions securityHubOptions;
+
     @Option(names = "--scenario", paramLabel = "FILE|landing-zone",
             description = "Use this scenario instead of the built-in demo organization; landing-zone is the built-in "
                     + "landing-zone organization (samples/landing-zone-org.json: SCP region denies, scanned from the "
@@ -92,6 +95,8 @@ final class DemoCommand implements Callable<Integer> {
         ScanSettings settings = new ScanSettings(HOME_REGION, scopeOptions.scope(), scopeOptions.coveragePolicy(), parameters,
                 scopeOptions.scpDeniedRegions());
         var formats = scopeOptions.outputFormats();
+        securityHubOptions.account();
+        securityHubOptions.region();
         int maxParallel = scopeOptions.parallelism();
         InputChecks.range("--latency-ms", latencyMs, 0, 60_000);
         Path out = InputChecks.writableDirectory("--out-dir", outDir);

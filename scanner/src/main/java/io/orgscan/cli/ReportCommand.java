@@ -2,13 +2,17 @@ package io.orgscan.cli;
 
 import io.orgscan.evaluate.RecordedObservations;
 import io.orgscan.model.ScanResult;
+import io.orgscan.report.asff.SecurityHubTarget;
 import io.orgscan.report.evidence.Changes;
 import io.orgscan.report.evidence.PreviousScan;
+import io.orgscan.report.folder.OutputFormat;
+import io.orgscan.report.folder.RenderOptions;
 import io.orgscan.report.json.ScanFileException;
 import io.orgscan.report.json.ScanJson;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +29,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "json,csv,xlsx,ocsf",
             description = "Reports to write: json (scan.json), csv (every CSV), xlsx (coverage.xlsx), ocsf "
-                    + "(findings.ocsf.json). Default: ${DEFAULT-VALUE}. "
+                    + "(findings.ocsf.json), asff (findings.asff.json for Security Hub), junit (junit.xml for CI "
+                    + "servers). Default: ${DEFAULT-VALUE}. "
                     + "run_manifest.json and SHA256SUMS are always written.")
     java.util.List<String> formats = new java.util.ArrayList<>();
 
@@ -40,6 +45,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
+
+    @Mixin
+    SecurityHubOptions securityHubOptions;
 
     ReportCommand(CliContext context) {
         this.context = context;
@@ -69,7 +77,17 @@ final class ReportCommand implements Callable<Integer> {
                 throw new UsageException("--previous: " + e.getMessage(), e);
             }
         }
-        return new ScanJob(context).write(result, InputChecks.writableDirectory("--out-dir", outDir), chosen, previous);
+        String securityHubAccount = securityHubOptions.account();
+        String securityHubRegion = securityHubOptions.region();
+        if (chosen.contains(OutputFormat.ASFF)) {
+            try {
+                SecurityHubTarget.of(result.metadata(), securityHubAccount, securityHubRegion);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--format asff: " + e.getMessage(), e);
+            }
+        }
+        return new ScanJob(context).write(result, InputChecks.writableDirectory("--out-dir", outDir), chosen,
+                new RenderOptions(previous, ToolVersion.get(), securityHubAccount, securityHubRegion));
     }
 
     /**

@@ -33,6 +33,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     ScopeOptions scopeOptions;
 
+    @Mixin
+    SecurityHubOptions securityHubOptions;
+
     @Option(names = "--profile", paramLabel = "NAME", description = "Use a named profile of the AWS shared config files.")
     String profile;
 
@@ -72,6 +75,10 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws UsageException {
         AwsSettings aws = AwsConnection.settings(context, profile, region, endpointUrl);
         String home = aws.region();
+        // Recorded as used, wherever it came from: findings.asff.json's default Security Hub region is read from it.
+        region = home;
+        securityHubOptions.account();
+        securityHubOptions.region();
         RoleSettings roles = new RoleSettings(InputChecks.roleName(roleName), InputChecks.externalId(externalId),
                 InputChecks.sessionName(roleSessionName), InputChecks.roleArn(orgRoleArn));
         ScanSettings settings = new ScanSettings(home, scopeOptions.scope(), scopeOptions.coveragePolicy(), ParameterRecord.of(spec),

@@ -109,13 +109,18 @@ final class ScanJob {
                 context.err().println("orgscan: interrupted; no report was written.");
                 return ExitCodes.INTERNAL_ERROR;
             }
-            return write(result, folder, formats, null, true);
+            return write(result, folder, formats, new RenderOptions(null, ToolVersion.get()), true);
         });
     }
 
     /** Writes the run folder of a saved scan; {@code previous} (or null) is the scan to compare with. */
     int write(ScanResult result, Path outDir, Set<OutputFormat> formats, PreviousScan previous) {
-        return inRunFolder(outDir, folder -> write(result, folder, formats, previous, false));
+        return write(result, outDir, formats, new RenderOptions(previous, ToolVersion.get()));
+    }
+
+    /** Writes the run folder of a saved scan with these options. */
+    int write(ScanResult result, Path outDir, Set<OutputFormat> formats, RenderOptions options) {
+        return inRunFolder(outDir, folder -> write(result, folder, formats, options, false));
     }
 
     /**
@@ -143,11 +148,11 @@ final class ScanJob {
      * Renders into the open folder and swaps it in. If that fails after a scan, the scan is not lost:
      * its summary is printed and it is saved aside ({@link #saveAside}) for {@code orgscan report}.
      */
-    private int write(ScanResult result, RunFolder folder, Set<OutputFormat> formats, PreviousScan previous,
+    private int write(ScanResult result, RunFolder folder, Set<OutputFormat> formats, RenderOptions options,
                       boolean afterScan) {
         List<Path> written;
         try {
-            written = ReportRenderer.render(result, folder, formats, new RenderOptions(previous, ToolVersion.get()));
+            written = ReportRenderer.render(result, folder, formats, options);
         } catch (ReportWriteException e) {
             if (folder.abandoned()) {
                 // A signal stopped the run: its hook has said so, and the JVM exits with the signal's code.

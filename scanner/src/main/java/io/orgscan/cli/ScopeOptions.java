@@ -44,7 +44,8 @@ final class ScopeOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT[,FORMAT...]", defaultValue = "json,csv,xlsx,ocsf",
             description = "Reports to write: json (scan.json), csv (every CSV), xlsx (coverage.xlsx), ocsf "
-                    + "(findings.ocsf.json). Default: ${DEFAULT-VALUE}. "
+                    + "(findings.ocsf.json), asff (findings.asff.json for Security Hub), junit (junit.xml for CI "
+                    + "servers). Default: ${DEFAULT-VALUE}. "
                     + "run_manifest.json and SHA256SUMS are always written.")
     List<String> formats = new ArrayList<>();
 

@@ -75,6 +75,11 @@ public final class Reconciliation {
         csv(checks, input, RunFile.ERRORS_CSV, "failed AWS calls in scan.json", counts.errors());
         input.file(RunFile.FINDINGS_OCSF_JSON).ifPresent(f -> checks.add(new Check("ocsf:" + f.name(),
                 f.name() + " events = findings", counts.rows(), f.rows() == null ? -1 : f.rows())));
+        input.file(RunFile.ASFF_JSON).ifPresent(f -> checks.add(new Check("asff:" + f.name(),
+                f.name() + " findings = findings rows not NOT_APPLICABLE",
+                counts.rows() - counts.rows(ComplianceStatus.NOT_APPLICABLE), f.rows() == null ? -1 : f.rows())));
+        input.file(RunFile.JUNIT_XML).ifPresent(f -> checks.add(new Check("junit:" + f.name(),
+                f.name() + " test cases = findings", counts.rows(), f.rows() == null ? -1 : f.rows())));
 
         sheet(checks, input, sheetRows, FINDINGS_SHEET, RunFile.FINDINGS_CSV, "findings", counts.rows());
         sheet(checks, input, sheetRows, ACCOUNTS_SHEET, RunFile.ACCOUNTS_CSV, "accounts listed",

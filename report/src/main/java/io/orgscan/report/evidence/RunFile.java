@@ -2,7 +2,7 @@ package io.orgscan.report.evidence;
 
 /**
  * Every file of a run folder, in the order they are written. The order keeps every hash free of
- * cycles: the CSVs and findings.ocsf.json come first, then the workbook (its Cover shows their SHA-256), then
+ * cycles: the CSVs, findings.ocsf.json, findings.asff.json and junit.xml come first, then the workbook (its Cover shows their SHA-256), then
  * control_result.csv (it carries the workbook's SHA-256, so the workbook cannot show it), then
  * run_manifest.json (hashes of all of those), then SHA256SUMS (hashes of every file, the manifest
  * included). No file contains its own hash.
@@ -14,6 +14,8 @@ public enum RunFile {
     ERRORS_CSV("errors.csv"),
     DATA_DICTIONARY_CSV("data_dictionary.csv"),
     FINDINGS_OCSF_JSON("findings.ocsf.json"),
+    ASFF_JSON("findings.asff.json"),
+    JUNIT_XML("junit.xml"),
     WORKBOOK("coverage.xlsx"),
     CONTROL_RESULT_CSV("control_result.csv"),
     /** Always written. */

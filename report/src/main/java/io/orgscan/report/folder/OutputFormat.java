@@ -14,5 +14,9 @@ public enum OutputFormat {
     /** {@code coverage.xlsx}: the workbook for auditors. */
     XLSX,
     /** {@code findings.ocsf.json}: one OCSF 1.6 Compliance Finding per cell, for security data lakes and SIEMs. */
-    OCSF
+    OCSF,
+    /** {@code findings.asff.json}: batches for Security Hub's BatchImportFindings. Not in the default set. */
+    ASFF,
+    /** {@code junit.xml}: the matrix as a JUnit XML report for CI servers. Not in the default set. */
+    JUNIT
 }

@@ -1,6 +1,8 @@
 package io.orgscan.report.folder;
 
 import io.orgscan.model.ScanResult;
+import io.orgscan.report.asff.AsffFindingsWriter;
+import io.orgscan.report.asff.SecurityHubTarget;
 import io.orgscan.report.csv.CsvTableWriter;
 import io.orgscan.report.evidence.Changes;
 import io.orgscan.report.evidence.Reconciliation;
@@ -8,6 +10,7 @@ import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.evidence.RunFile;
 import io.orgscan.report.evidence.WrittenFile;
 import io.orgscan.report.json.ScanJson;
+import io.orgscan.report.junit.JunitXmlWriter;
 import io.orgscan.report.ocsf.OcsfFindingsWriter;
 import io.orgscan.report.table.AccountsTable;
 import io.orgscan.report.table.ControlResultTable;
@@ -107,6 +110,18 @@ public final class ReportRenderer {
         }
         if (formats.contains(OutputFormat.OCSF)) {
             written.add(ocsf(folder, input));
+        }
+        if (formats.contains(OutputFormat.ASFF)) {
+            SecurityHubTarget target = SecurityHubTarget.of(result.metadata(), options.securityHubAccount(),
+                    options.securityHubRegion());
+            long[] findings = new long[1];
+            written.add(folder.stage(RunFile.ASFF_JSON.fileName(),
+                    out -> findings[0] = AsffFindingsWriter.write(input, target, out)).withRows(findings[0]));
+        }
+        if (formats.contains(OutputFormat.JUNIT)) {
+            long[] cases = new long[1];
+            written.add(folder.stage(RunFile.JUNIT_XML.fileName(), out -> cases[0] = JunitXmlWriter.write(input, out))
+                    .withRows(cases[0]));
         }
         RenderInput beforeWorkbook = input.withFiles(written);
         Map<String, Long> sheetRows = new HashMap<>();

@@ -65,7 +65,7 @@ class EvidencePackTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output.lines()).hasSize(9).allMatch(line -> line.endsWith(": OK"));
+        assertThat(output.lines()).hasSize(ReportRendererTest.ALL_FILES.size() - 1).allMatch(line -> line.endsWith(": OK"));
 
         Files.writeString(dir.resolve("accounts.csv"), "tampered\r\n");
         Process tampered = check.start();
@@ -108,7 +108,8 @@ class EvidencePackTest {
         assertThat(manifest.at("/control/security_hub_control_id").asText()).isEqualTo("IAM.28");
         assertThat(manifest.at("/parameters/1/name").asText()).isEqualTo("role-name");
         assertThat(manifest.get("previous_scan").isNull()).isTrue();
-        assertThat(manifest.get("reconciliation").findValuesAsText("check")).contains("ocsf:findings.ocsf.json");
+        assertThat(manifest.get("reconciliation").findValuesAsText("check")).contains("ocsf:findings.ocsf.json",
+                "asff:findings.asff.json", "junit:junit.xml");
         assertThat(manifest.get("reconciliation")).allSatisfy(check -> assertThat(check.get("result").asText()).isEqualTo("PASS"));
 
         List<String> names = new ArrayList<>();
@@ -122,11 +123,21 @@ class EvidencePackTest {
                 assertThat(file.get("rows").asLong()).as(name).isEqualTo(csvRows(path));
             } else if (name.equals("findings.ocsf.json")) {
                 assertThat(file.get("rows").asLong()).as("events").isEqualTo(OcsfReader.events(path).size()).isEqualTo(9);
+            } else if (name.equals("findings.asff.json")) {
+                long findings = 0;
+                for (JsonNode batch : new ObjectMapper().readTree(path.toFile())) {
+                    findings += batch.get("Findings").size();
+                }
+                assertThat(file.get("rows").asLong()).as("ASFF findings: the 4 cells not NOT_APPLICABLE")
+                        .isEqualTo(findings).isEqualTo(4);
+            } else if (name.equals("junit.xml")) {
+                assertThat(file.get("rows").asLong()).as("test cases")
+                        .isEqualTo(Files.readString(path).split("<testcase ", -1).length - 1).isEqualTo(9);
             } else {
                 assertThat(file.get("rows").isNull()).as(name).isTrue();
             }
         }
-        assertThat(names).containsExactlyElementsOf(ReportRendererTest.ALL_FILES.subList(0, 8));
+        assertThat(names).containsExactlyElementsOf(ReportRendererTest.ALL_FILES.subList(0, ReportRendererTest.ALL_FILES.size() - 2));
     }
 
     @Test

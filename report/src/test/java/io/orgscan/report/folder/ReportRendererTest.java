@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportRendererTest {
     static final List<String> ALL_FILES = List.of("scan.json", "findings.csv", "accounts.csv", "errors.csv",
-            "data_dictionary.csv", "findings.ocsf.json", "coverage.xlsx", "control_result.csv", "run_manifest.json", "SHA256SUMS");
+            "data_dictionary.csv", "findings.ocsf.json", "findings.asff.json", "junit.xml", "coverage.xlsx",
+            "control_result.csv", "run_manifest.json", "SHA256SUMS");
 
     @TempDir
     Path temp;

@@ -59,7 +59,9 @@ public final class ScanFixture {
     private final List<Parameter> parameters = new ArrayList<>(List.of(
             new Parameter("policy", "ORG", ParameterSource.DEFAULT),
             new Parameter("role-name", "OrgScanReadOnly", ParameterSource.COMMAND_LINE),
-            new Parameter("regions", "", ParameterSource.DEFAULT)));
+            new Parameter("regions", "", ParameterSource.DEFAULT),
+            // The home region, as scan records it: findings.asff.json's default Security Hub region.
+            new Parameter("--region", "eu-west-1", ParameterSource.DEFAULT)));
     private String scanId = "3f2b9c1e-7d4a-4e0b-9a51-2c6d8e0f1a7b";
     private String partition = "aws";
 

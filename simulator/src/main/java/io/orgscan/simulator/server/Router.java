@@ -233,7 +233,7 @@ public final class Router implements SimHttpServer.Responder {
 
     private static SimResponse unknownService(String what) {
         String body = "{\"__type\":\"UnknownServiceException\",\"message\":\"The orgscan simulator speaks organizations, "
-                + "sts, ec2 and access-analyzer; cannot serve " + what.replace("\"", "'") + "\"}";
+                + "sts, ec2, access-analyzer and securityhub; cannot serve " + what.replace("\"", "'") + "\"}";
         return new SimResponse(400, "application/json", body.getBytes(StandardCharsets.UTF_8),
                 Map.of("x-amzn-ErrorType", "UnknownServiceException"));
     }

@@ -1,11 +1,13 @@
 package io.orgscan.simulator.wire;
 
-/** The four services the simulator speaks, named as SigV4 scopes (and the simulator's stats) name them. */
+/** The services the simulator speaks, named as SigV4 scopes (and the simulator's stats) name them. */
 public enum AwsService {
     ORGANIZATIONS("organizations"),
     STS("sts"),
     EC2("ec2"),
-    ACCESS_ANALYZER("access-analyzer");
+    ACCESS_ANALYZER("access-analyzer"),
+    /** Only BatchImportFindings, to check what orgscan's findings.asff.json sends. */
+    SECURITY_HUB("securityhub");
 
     private final String signingName;
 

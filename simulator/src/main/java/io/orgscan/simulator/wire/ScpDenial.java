@@ -22,7 +22,8 @@ public final class ScpDenial {
         return switch (service) {
             case EC2 -> new AwsError("UnauthorizedOperation", 403,
                     "You are not authorized to perform this operation. " + denied + " " + why);
-            case ACCESS_ANALYZER -> new AwsError("AccessDeniedException", 403, denied + " on resource: " + resource + " " + why);
+            case ACCESS_ANALYZER, SECURITY_HUB -> new AwsError("AccessDeniedException", 403,
+                    denied + " on resource: " + resource + " " + why);
             case ORGANIZATIONS -> new AwsError("AccessDeniedException", 400, denied + " on resource: " + resource + " " + why);
             case STS -> new AwsError("AccessDenied", 403, denied + " on resource: " + resource + " " + why);
         };

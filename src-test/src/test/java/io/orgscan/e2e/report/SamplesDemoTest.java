@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgscan.e2e.OrgscanInProcess;
 import io.orgscan.report.evidence.RunFile;
+import io.orgscan.report.folder.OutputFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  * gives every other file of the folder again, byte for byte, the workbook included. (The scan itself
  * cannot be repeated: its id and times differ per run.) When this fails after a deliberate change of
  * the outputs, regenerate the samples with the documented command:
- * {@code ./mvnw -q -DskipTests package && java -jar scanner/target/orgscan.jar demo --out-dir samples/demo}.
+ * {@code ./mvnw -q -DskipTests package && java -jar scanner/target/orgscan.jar demo --format }{@link #ALL_FORMATS}
+ * {@code --out-dir samples/demo}: every format, the ones outside the default set included.
  */
 class SamplesDemoTest {
     static final Path DEMO = Path.of("..", "samples", "demo");
+    /** Every {@code --format}, so that the sample shows every file a run folder can hold. */
+    static final String ALL_FORMATS = Arrays.stream(OutputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(","));
 
     @TempDir
     Path dir;
@@ -30,7 +37,8 @@ class SamplesDemoTest {
         assertThat(DEMO.resolve("scan.json")).as("samples/demo is missing: regenerate it").exists();
         Path out = dir.resolve("demo");
 
-        OrgscanInProcess.Result result = OrgscanInProcess.run("report", DEMO.resolve("scan.json").toString(), "--out-dir", out.toString());
+        OrgscanInProcess.Result result = OrgscanInProcess.run("report", DEMO.resolve("scan.json").toString(), "--format", ALL_FORMATS,
+                "--out-dir", out.toString());
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
         // In writing order, so that a failure names the first file that differs, not a hash list after it.
