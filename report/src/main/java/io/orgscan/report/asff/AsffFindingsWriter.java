@@ -35,12 +35,6 @@ public final class AsffFindingsWriter {
     public static final int BATCH_SIZE = 100;
     /** The only ASFF schema version. */
     public static final String SCHEMA_VERSION = "2018-10-08";
-    /**
-     * The severity Security Hub gives control IAM.28 ("Severity: High", Security Hub User Guide, IAM
-     * controls, IAM.28). Security Hub labels a PASSED control finding INFORMATIONAL; a FAILED one, and a
-     * WARNING (the check could not tell), keep the control's severity.
-     */
-    public static final String CONTROL_SEVERITY = "HIGH";
     /** The ASFF finding type of a CIS benchmark check. */
     public static final String FINDING_TYPE =
             "Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark";
@@ -170,7 +164,9 @@ public final class AsffFindingsWriter {
         g.writeStringField("CreatedAt", time);
         g.writeStringField("UpdatedAt", time);
         g.writeObjectFieldStart("Severity");
-        g.writeStringField("Label", status == ComplianceStatus.COMPLIANT ? "INFORMATIONAL" : CONTROL_SEVERITY);
+        // Security Hub labels a PASSED control finding INFORMATIONAL; a FAILED one, and a WARNING (the
+        // check could not tell), keep the control's severity (control.json's security_hub_severity).
+        g.writeStringField("Label", status == ComplianceStatus.COMPLIANT ? "INFORMATIONAL" : control.securityHubSeverity());
         g.writeEndObject();
         g.writeStringField("Title", AsffText.fit(control.title() + " (account " + account.id() + ", " + region + ")",
                 TITLE_LIMIT));

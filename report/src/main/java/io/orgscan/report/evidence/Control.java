@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param cisNotConfirmed     what was not checked, said on the Cover
  * @param statuses            each status's meaning for this control and its names in other frameworks,
  *                            in {@link ComplianceStatus} order
+ * @param securityHubSeverity the severity Security Hub gives the control (an ASFF {@code Severity.Label}):
+ *                            what findings.asff.json and findings.ocsf.json give a finding that is not a pass
  */
 public record Control(
         @JsonProperty(value = "statement", required = true) String statement,
@@ -28,6 +30,8 @@ public record Control(
         @JsonProperty(value = "cis_not_confirmed", required = true) String cisNotConfirmed,
         @JsonProperty(value = "statuses", required = true) List<StatusMapping> statuses,
         @JsonProperty(value = "security_hub_control_id", required = true) String securityHubControlId,
+        @JsonProperty(value = "security_hub_severity", required = true) String securityHubSeverity,
+        @JsonProperty(value = "security_hub_severity_source", required = true) String securityHubSeveritySource,
         @JsonProperty(value = "config_rule_name", required = true) String configRuleName,
         @JsonProperty(value = "config_rule_identifier", required = true) String configRuleIdentifier,
         @JsonProperty(value = "config_rule_source", required = true) String configRuleSource) {
@@ -68,10 +72,21 @@ public record Control(
         }
     }
 
+    /** The ASFF severity labels, in rising order (ASFF {@code Severity.Label}). */
+    public static final List<String> SEVERITY_LABELS = List.of("INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL");
+
+    // After SEVERITY_LABELS: the constructor checks against it.
     private static final Control STANDARD = load();
 
-    /** @throws IllegalArgumentException unless {@code statuses} has each status once, in the enum's order */
+    /**
+     * @throws IllegalArgumentException unless {@code statuses} has each status once, in the enum's order,
+     *                                  and the severity is an ASFF label
+     */
     public Control {
+        if (!SEVERITY_LABELS.contains(securityHubSeverity)) {
+            throw new IllegalArgumentException("security_hub_severity must be one of " + SEVERITY_LABELS + ", not "
+                    + securityHubSeverity);
+        }
         cisReferences = List.copyOf(cisReferences);
         statuses = List.copyOf(statuses);
         if (!statuses.stream().map(StatusMapping::status).toList().equals(List.of(ComplianceStatus.values()))) {

@@ -97,6 +97,8 @@ public final class OcsfFindingsWriter {
 
     private final ScanMetadata scan;
     private final Control control;
+    private final java.util.Map<io.orgscan.model.ComplianceStatus, OcsfStatus> statuses =
+            new java.util.EnumMap<>(io.orgscan.model.ComplianceStatus.class);
     private final long time;
     private final SerializedString partition;
     private final SerializedString title;
@@ -109,6 +111,9 @@ public final class OcsfFindingsWriter {
     private OcsfFindingsWriter(RenderInput input) throws IOException {
         this.scan = input.scan().metadata();
         this.control = input.control();
+        for (io.orgscan.model.ComplianceStatus s : io.orgscan.model.ComplianceStatus.values()) {
+            statuses.put(s, OcsfStatus.of(s, control));
+        }
         this.time = scan.finishedAt().toEpochMilli();
         this.partition = encoded(scan.partition());
         this.title = encoded(control.title());
@@ -180,7 +185,7 @@ public final class OcsfFindingsWriter {
     }
 
     private void writeEvent(JsonGenerator gen, AccountRef account, Cell cell) throws IOException {
-        OcsfStatus status = OcsfStatus.of(cell.status());
+        OcsfStatus status = statuses.get(cell.status());
         String region = cell.key().region();
         gen.writeStartObject();
         gen.writeFieldName(ACTIVITY_ID_);

@@ -1,6 +1,8 @@
 package io.orgscan.report.ocsf;
 
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.report.evidence.Control;
+import java.util.List;
 
 /**
  * How each status is said in an OCSF 1.6 Compliance Finding: {@code compliance.status_id} and its
@@ -9,28 +11,27 @@ import io.orgscan.model.ComplianceStatus;
  *
  * @param statusId   {@code compliance.status_id}: 1 Pass, 2 Warning, 3 Fail, 99 Other
  * @param status     {@code compliance.status}: the caption of {@code statusId}, or for 99 what "Other" is
- * @param severityId {@code severity_id}: 1 Informational, 2 Low
+ * @param severityId {@code severity_id}: 1 Informational ... 5 Critical
  * @param severity   {@code severity}: the caption of {@code severityId}
  */
 public record OcsfStatus(int statusId, String status, int severityId, String severity) {
-    private static final OcsfStatus PASS = new OcsfStatus(1, "Pass", 1, "Informational");
-    // Low is how Prowler rates its accessanalyzer_enabled check (prowler-cloud/prowler at 3064fcc0a613,
-    // accessanalyzer_enabled.metadata.json); the project states no severity of its own for IAM.28.
-    private static final OcsfStatus FAIL = new OcsfStatus(3, "Fail", 2, "Low");
-    // OCSF's Warning: "did not yield a result due to missing information". An unknown cell may hide a
-    // gap, so it asks for as much attention as a failure.
-    private static final OcsfStatus WARNING = new OcsfStatus(2, "Warning", 2, "Low");
-    // OCSF 1.6 has no Not Applicable status: 99 Other names it in compliance.status, as the schema
-    // says to for Other. Nothing to act on: Informational.
-    private static final OcsfStatus NOT_APPLICABLE = new OcsfStatus(99, "Not Applicable", 1, "Informational");
+    /** OCSF's severity captions, from {@code severity_id} 1; in the order of {@link Control#SEVERITY_LABELS}. */
+    private static final List<String> SEVERITIES = List.of("Informational", "Low", "Medium", "High", "Critical");
 
-    /** The OCSF form of {@code status}. */
-    public static OcsfStatus of(ComplianceStatus status) {
+    /**
+     * The OCSF form of {@code status}. A pass, and NOT_APPLICABLE, are Informational, as Security Hub
+     * labels a passed control finding; a failure keeps the control's Security Hub severity, and so does
+     * a Warning (OCSF's "did not yield a result due to missing information"): an unknown cell may hide a
+     * gap. OCSF 1.6 has no Not Applicable status: 99 Other names it in compliance.status, as the schema
+     * says to for Other.
+     */
+    public static OcsfStatus of(ComplianceStatus status, Control control) {
+        int controlSeverity = Control.SEVERITY_LABELS.indexOf(control.securityHubSeverity()) + 1;
         return switch (status) {
-            case COMPLIANT -> PASS;
-            case NON_COMPLIANT -> FAIL;
-            case INSUFFICIENT_DATA -> WARNING;
-            case NOT_APPLICABLE -> NOT_APPLICABLE;
+            case COMPLIANT -> new OcsfStatus(1, "Pass", 1, SEVERITIES.get(0));
+            case NON_COMPLIANT -> new OcsfStatus(3, "Fail", controlSeverity, SEVERITIES.get(controlSeverity - 1));
+            case INSUFFICIENT_DATA -> new OcsfStatus(2, "Warning", controlSeverity, SEVERITIES.get(controlSeverity - 1));
+            case NOT_APPLICABLE -> new OcsfStatus(99, "Not Applicable", 1, SEVERITIES.get(0));
         };
     }
 

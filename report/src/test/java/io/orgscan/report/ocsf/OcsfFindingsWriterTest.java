@@ -115,14 +115,15 @@ class OcsfFindingsWriterTest {
             };
             assertThat(compliance.get("status_id").asInt()).as(cell.key().toString()).isEqualTo(expectedId);
             assertThat(compliance.get("status").asText()).isEqualTo(expectedCaption);
-            assertThat(events.get(i).get("severity_id").asInt()).isEqualTo(
-                    cell.status() == ComplianceStatus.COMPLIANT || cell.status() == ComplianceStatus.NOT_APPLICABLE
-                            ? 1 : 2);
+            // Security Hub's severity of IAM.28 (High, 4) for what is not a pass, as in findings.asff.json.
+            boolean pass = cell.status() == ComplianceStatus.COMPLIANT || cell.status() == ComplianceStatus.NOT_APPLICABLE;
+            assertThat(events.get(i).get("severity_id").asInt()).isEqualTo(pass ? 1 : 4);
+            assertThat(events.get(i).get("severity").asText()).isEqualTo(pass ? "Informational" : "High");
             seen.add(cell.status());
         }
         assertThat(seen).containsExactlyInAnyOrder(ComplianceStatus.values());
         for (Control.StatusMapping mapping : Control.standard().statuses()) {
-            assertThat(OcsfStatus.of(mapping.status()).label()).as("control.json's ocsf name of " + mapping.status())
+            assertThat(OcsfStatus.of(mapping.status(), Control.standard()).label()).as("control.json's ocsf name of " + mapping.status())
                     .isEqualTo(mapping.ocsf());
         }
     }
