@@ -29,13 +29,18 @@ public record AwsSettings(String profile, String region, URI endpointUrl, Static
         this(profile, region, endpointUrl, keys, Map.of());
     }
 
+    /** The variables of a web identity from the environment (EKS IRSA, GitHub Actions OIDC), as the SDK reads them. */
+    public static final java.util.List<String> WEB_IDENTITY_VARIABLES =
+            java.util.List.of("AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_SESSION_NAME");
+
     /** The variables of {@code env} that {@link #environment()} keeps, and nothing else of it. */
     public static Map<String, String> networkVariables(Map<String, String> env) {
         Map<String, String> proxies = new TreeMap<>();
         env.forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if ((lower.equals("https_proxy") || lower.equals("http_proxy") || lower.equals("no_proxy")
-                    || name.equals(SharedFiles.CONFIG_FILE) || name.equals(SharedFiles.CREDENTIALS_FILE)) && value != null) {
+                    || name.equals(SharedFiles.CONFIG_FILE) || name.equals(SharedFiles.CREDENTIALS_FILE)
+                    || WEB_IDENTITY_VARIABLES.contains(name)) && value != null) {
                 proxies.put(name, value);
             }
         });

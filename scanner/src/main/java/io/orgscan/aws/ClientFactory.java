@@ -4,6 +4,7 @@ import io.orgscan.scan.ScanLimits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -219,6 +220,20 @@ final class ClientFactory implements AutoCloseable {
             if (provider instanceof AutoCloseable closeable) {
                 owned.add(closeable);
             }
+            return provider;
+        }
+        Map<String, String> env = settings.environment();
+        if (env.containsKey("AWS_ROLE_ARN") && env.containsKey("AWS_WEB_IDENTITY_TOKEN_FILE")) {
+            // Where the SDK's default chain would take them (after keys, before profiles), but through the
+            // scan's own StsClient, as ProfileCredentials does for a web_identity_token_file profile.
+            AwsCredentialsProvider provider = software.amazon.awssdk.services.sts.auth.StsWebIdentityTokenFileCredentialsProvider
+                    .builder()
+                    .stsClient(credentialsSts(software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create()))
+                    .roleArn(env.get("AWS_ROLE_ARN"))
+                    .roleSessionName(env.getOrDefault("AWS_ROLE_SESSION_NAME", "orgscan-" + System.currentTimeMillis()))
+                    .webIdentityTokenFile(java.nio.file.Path.of(env.get("AWS_WEB_IDENTITY_TOKEN_FILE")))
+                    .build();
+            owned.add((AutoCloseable) provider);
             return provider;
         }
         return DefaultCredentialsProvider.builder().build();

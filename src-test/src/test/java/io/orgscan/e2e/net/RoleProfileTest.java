@@ -97,6 +97,26 @@ class RoleProfileTest {
         }
     }
 
+    @Test
+    void aWebIdentityFromTheEnvironmentReachesTheEndpointUrlToo() throws Exception {
+        Scenario scenario = ScenarioLoader.load(Path.of("src/test/resources/scenarios/hostile-answers.json"));
+        Path empty = Files.writeString(dir.resolve("empty-config"), "");
+        try (AwsSimulator simulator = AwsSimulator.start(scenario, 0, 0)) {
+            // EKS (IRSA) and CI OIDC set these and no profile; without --profile they come before any profile.
+            Map<String, String> env = Map.of("AWS_CONFIG_FILE", empty.toString(), "AWS_SHARED_CREDENTIALS_FILE",
+                    empty.toString(), "ORGSCAN_TEST_TIMEOUT_MS", "5000", "AWS_REGION", "us-east-1",
+                    "AWS_ROLE_ARN", ROLE, "AWS_WEB_IDENTITY_TOKEN_FILE",
+                    Files.writeString(dir.resolve("env-token"), "eyJhbGciOi.fake.token").toString());
+            OrgscanInProcess.Result federated = OrgscanInProcess.run(env, "scan", "--endpoint-url",
+                    simulator.endpoint().toString(), "--out-dir", dir.resolve("env-federated").toString());
+
+            // As for the profile: the simulator (not AWS, not the SDK's own STS client) was asked, unsigned.
+            assertThat(federated.exitCode()).as(federated.all()).isEqualTo(2);
+            assertThat(federated.startLine()).contains("MissingAuthenticationToken");
+            assertThat(simulator.stats().total()).as(federated.all()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
     private String callerArn(String out) throws Exception {
         return new ObjectMapper().readTree(dir.resolve(out).resolve("scan.json").toFile()).findValue("caller_arn").asText();
     }

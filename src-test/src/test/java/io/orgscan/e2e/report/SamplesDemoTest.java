@@ -51,6 +51,32 @@ class SamplesDemoTest {
         }
     }
 
+    /**
+     * samples/demo-exceptions.csv, the README's example register, fits the demo organization: each of its
+     * kinds of entry shows (one applying to a whole account, one to a region, one to a finding, one
+     * expired, one orphan), and it never changes a status or the exit code.
+     */
+    @Test
+    void theSampleRegisterAppliesToTheDemoScanWithEveryKindOfEntry() throws Exception {
+        Path out = dir.resolve("with-register");
+        OrgscanInProcess.Result result = OrgscanInProcess.run("report", DEMO.resolve("scan.json").toString(),
+                "--exceptions", DEMO.resolveSibling("demo-exceptions.csv").toString(), "--out-dir", out.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+        var rows = io.orgscan.report.testkit.CsvReader.parse(out.resolve("findings.csv"));
+        var before = io.orgscan.report.testkit.CsvReader.parse(DEMO.resolve("findings.csv"));
+        assertThat(rows).hasSameSizeAs(before);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).get("status")).isEqualTo(before.get(i).get("status"));
+        }
+        assertThat(rows.stream().map(r -> r.get("exception_disposition")).filter(d -> !d.isEmpty()).distinct())
+                .containsExactlyInAnyOrder("RISK_ACCEPTED", "REMEDIATE", "FALSE_POSITIVE");
+        var control = io.orgscan.report.testkit.CsvReader.parse(out.resolve("control_result.csv")).get(0);
+        assertThat(Long.parseLong(control.get("rows_non_compliant_with_exception"))).isPositive();
+        assertThat(Long.parseLong(control.get("rows_non_compliant_without_exception"))).isPositive();
+        assertThat(result.out()).contains("exceptions:");
+    }
+
     private static List<String> names(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
