@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The issue-15 bar: what findings.ocsf.json, findings.asff.json and junit.xml add to the report time
-# of 10,000 accounts x 35 regions with the heap capped at 512 MB. Renders one saved scan with
+# of 10,000 accounts x 34 regions with the heap capped at 512 MB. Renders one saved scan with
 # `orgscan report`, alternately with the formats of before (json,csv,xlsx) and with every format, so
 # that drift of the machine's speed hits both alike; prints each run and the median of the per-pair
 # ratios. Public tools only (bash, GNU time, awk). Usage, from the project's root:
@@ -8,8 +8,11 @@
 #   ./mvnw -q -DskipTests package
 #   ./mvnw -q -pl scanner -am install -DskipTests
 #   ./mvnw -q -pl src-test test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
-#       -Dexec.args="-Xmx512m -cp %classpath io.orgscan.bench.WorkbookBenchmark 10000 35 /tmp/orgscan-10k.json"
-#   docs/bench/new-formats.sh /tmp/orgscan-10k.json 5
+#       -Dexec.args="-cp %classpath io.orgscan.bench.SyntheticScanFile 10000 200 42 /tmp/orgscan-10k"
+#   docs/bench/new-formats.sh /tmp/orgscan-10k/scan.json 3
+#
+# The scan is a real one (simulator and scanner in one process) of a synthetic organization of
+# 10,000 accounts x 34 regions, so that orgscan report can re-prove it, as it does every scan.json.
 set -euo pipefail
 scan=${1:?usage: new-formats.sh SCAN.json [PAIRS]}
 pairs=${2:-5}

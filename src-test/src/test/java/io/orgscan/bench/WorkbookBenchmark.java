@@ -7,6 +7,7 @@ import io.orgscan.model.AnalyzerStatus;
 import io.orgscan.model.AnalyzerType;
 import io.orgscan.model.Cell;
 import io.orgscan.model.CellKey;
+import io.orgscan.model.ComplianceStatus;
 import io.orgscan.model.CoverageMatrix;
 import io.orgscan.model.CoveragePolicy;
 import io.orgscan.model.ErrorRecord;
@@ -46,8 +47,9 @@ import java.util.stream.Stream;
  *     -Dexec.args="-Xmx512m -cp %classpath io.orgscan.bench.WorkbookBenchmark 10000 35"
  * </pre>
  *
- * <p>A third argument, a file name, also writes the synthetic scan there, to time the command line
- * itself: {@code java -Xmx512m -jar scanner/target/orgscan.jar report FILE --out-dir DIR}.
+ * <p>A third argument, a file name, also writes the synthetic scan there. It records no observations,
+ * so {@code orgscan report} refuses it (it re-proves every scan.json): to time the command line on a
+ * 10,000-account scan, write a real one with {@link SyntheticScanFile} (docs/bench/new-formats.sh).
  *
  * <p>It builds a scan in memory (the scanner is not involved) with a deliberately heavy mix: every
  * reason in turn, so 30% of the cells are undecided and each of those has its own failed call (the
@@ -148,12 +150,20 @@ public final class WorkbookBenchmark {
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:42:00Z"),
                 "arn:aws:sts::" + management + ":assumed-role/OrgScanAudit/bench", management, "o-bench00000",
                 management, null, "aws", CoveragePolicy.ORG, "orgscan", "bench",
-                List.of(new Parameter("--role-name", "OrgScanReadOnly", ParameterSource.COMMAND_LINE)));
+                List.of(new Parameter("--role-name", "OrgScanReadOnly", ParameterSource.COMMAND_LINE),
+                        new Parameter("--region", "us-east-1", ParameterSource.DEFAULT)));
         return new ScanResult(metadata, new CoverageMatrix(accounts, regions, cells), errors);
     }
 
     private static Cell cell(CellKey key, Reason reason, String management, List<ErrorRecord> errors) {
         String own = "arn:aws:access-analyzer:" + key.region() + ":" + key.accountId() + ":analyzer/ExternalAccess";
+        if (reason.status() == ComplianceStatus.INSUFFICIENT_DATA) {
+            // Every undecided reason (new ones included) carries its own failed call.
+            Failure failure = new Failure("ListAnalyzers", "AccessDeniedException", "User: arn:aws:sts::"
+                    + key.accountId() + ":assumed-role/OrgScanReadOnly/orgscan is not authorized", 1);
+            errors.add(new ErrorRecord(key.accountId(), key.region(), failure));
+            return new Cell(key, RegionOptStatus.OPT_IN_NOT_REQUIRED, reason, failure.describe(), List.of(), null, failure);
+        }
         return switch (reason) {
             case ACTIVE_ACCOUNT_ANALYZER -> new Cell(key, RegionOptStatus.OPT_IN_NOT_REQUIRED, reason,
                     "ACCOUNT analyzer ExternalAccess is ACTIVE", List.of(new Analyzer(own, "ExternalAccess",
@@ -164,13 +174,6 @@ public final class WorkbookBenchmark {
             case ANALYZER_NOT_ACTIVE -> new Cell(key, RegionOptStatus.OPT_IN_NOT_REQUIRED, reason,
                     "ACCOUNT analyzer ExternalAccess is DISABLED", List.of(new Analyzer(own, "ExternalAccess",
                     AnalyzerType.ACCOUNT, AnalyzerStatus.DISABLED, null)), null, null);
-            case ASSUME_ROLE_FAILED, ACCESS_DENIED, API_ERROR -> {
-                Failure failure = new Failure("ListAnalyzers", "AccessDeniedException", "User: arn:aws:sts::"
-                        + key.accountId() + ":assumed-role/OrgScanReadOnly/orgscan is not authorized", 1);
-                errors.add(new ErrorRecord(key.accountId(), key.region(), failure));
-                yield new Cell(key, RegionOptStatus.OPT_IN_NOT_REQUIRED, reason, failure.describe(), List.of(), null,
-                        failure);
-            }
             case REGION_NOT_ENABLED -> new Cell(key, RegionOptStatus.NOT_OPTED_IN, reason,
                     "region is not enabled (not-opted-in) for the account", List.of(), null, null);
             default -> new Cell(key, RegionOptStatus.OPT_IN_NOT_REQUIRED, reason, "no analyzer in the region", List.of(),
