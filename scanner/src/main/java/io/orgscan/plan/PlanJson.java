@@ -29,6 +29,20 @@ public final class PlanJson {
     private PlanJson() {
     }
 
+    /**
+     * {@code root} as the plan folder's JSON files are written: two-space indents, one member a line, a
+     * final newline, UTF-8 (plan.json and remediation_log.json, so that people can diff them).
+     */
+    public static byte[] prettyBytes(ObjectNode root) {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        try {
+            return (MAPPER.writer(printer).writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static byte[] bytes(RemediationPlan plan) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("plan_version", plan.planVersion());
@@ -70,13 +84,7 @@ public final class PlanJson {
                     .put("status", n.reason().status().name()).put("reason", n.reason().name())
                     .put("obstacle", n.obstacle().name()).put("what_to_do", n.whatToDo());
         }
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try {
-            return (MAPPER.writer(printer).writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return prettyBytes(root);
     }
 
     /**

@@ -1,18 +1,15 @@
 package io.orgscan.remediate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orgscan.model.AnalyzerType;
+import io.orgscan.plan.PlanJson;
 import io.orgscan.report.table.Column;
 import io.orgscan.report.table.ColumnType;
 import io.orgscan.report.table.FindingsTable;
 import io.orgscan.report.table.Table;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +45,7 @@ public final class RemediationLog {
                         .put("findings_targeted", e.findingsTargeted());
             }
         }
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try {
-            return (MAPPER.writer(printer).writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return PlanJson.prettyBytes(root);
     }
 
     /** The runs of an existing log, so that a new run is added after them. */
