@@ -2,6 +2,7 @@ package io.orgscan.cli;
 
 import io.orgscan.model.AccountRef;
 import io.orgscan.model.ScanResult;
+import io.orgscan.model.Sha256;
 import io.orgscan.plan.PlanFile;
 import io.orgscan.plan.PlanWriter;
 import io.orgscan.plan.RemediationPlan;
@@ -12,13 +13,7 @@ import io.orgscan.report.folder.RunFolder;
 import io.orgscan.report.json.ScanFileException;
 import io.orgscan.report.json.ScanJson;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,13 +93,10 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private static String sha256(Path file) throws UsageException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        try {
+            return Sha256.of(file);
         } catch (IOException e) {
             throw new UsageException(file + ": cannot read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

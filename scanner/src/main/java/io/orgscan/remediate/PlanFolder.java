@@ -1,5 +1,6 @@
 package io.orgscan.remediate;
 
+import io.orgscan.model.Sha256;
 import io.orgscan.plan.PlanFile;
 import io.orgscan.plan.PlanFileException;
 import io.orgscan.plan.PlanJson;
@@ -12,10 +13,7 @@ import io.orgscan.report.folder.Sha256Sums;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -45,7 +43,7 @@ public final class PlanFolder {
             throw new PlanFileException(planJson + ": not the plan.json of a plan folder with its SHA256SUMS "
                     + "(write one with orgscan plan)", null);
         }
-        String sha = sha256(bytes);
+        String sha = Sha256.of(bytes);
         String expected = sha + "  " + PlanFile.PLAN_JSON.fileName();
         if (!lines.contains(expected)) {
             throw new PlanFileException(planJson + ": its SHA-256 is not the one SHA256SUMS lists: the plan changed "
@@ -84,11 +82,4 @@ public final class PlanFolder {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,11 +3,9 @@ package io.orgscan.scan;
 import io.orgscan.evaluate.RegionDeny;
 import io.orgscan.evaluate.RegionDenyStatements;
 import io.orgscan.model.ServiceControlPolicy;
+import io.orgscan.model.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +49,7 @@ record ServiceControlPolicies(List<ServiceControlPolicy> policies, Map<String, L
             for (String target : attachedTo) {
                 byTarget.computeIfAbsent(target, t -> new ArrayList<>()).addAll(denies.get(i));
             }
-            policies.add(new ServiceControlPolicy(summaries.get(i).id(), summaries.get(i).name(), sha256(texts.get(i)),
+            policies.add(new ServiceControlPolicy(summaries.get(i).id(), summaries.get(i).name(), Sha256.of(texts.get(i).getBytes(StandardCharsets.UTF_8)),
                     denies.get(i).stream().map(RegionDeny::sid).toList(), attachedTo));
         }
         return new ServiceControlPolicies(policies, byTarget);
@@ -85,11 +83,4 @@ record ServiceControlPolicies(List<ServiceControlPolicy> policies, Map<String, L
         }
     }
 
-    static String sha256(String content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
-    }
 }

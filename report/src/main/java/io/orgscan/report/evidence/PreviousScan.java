@@ -1,17 +1,11 @@
 package io.orgscan.report.evidence;
 
 import io.orgscan.model.ScanResult;
+import io.orgscan.model.Sha256;
 import io.orgscan.report.json.ScanFileException;
 import io.orgscan.report.json.ScanJson;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -29,20 +23,11 @@ public record PreviousScan(ScanResult result, String fileName, String sha256) {
     /** Reads and hashes a scan.json. */
     public static PreviousScan read(Path file) throws ScanFileException {
         ScanResult result = ScanJson.read(file);
-        MessageDigest digest = newDigest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return new PreviousScan(result, file.getFileName().toString(), HexFormat.of().formatHex(digest.digest()));
+        try {
+            return new PreviousScan(result, file.getFileName().toString(), Sha256.of(file));
         } catch (IOException e) {
             throw new ScanFileException(file, "cannot read: " + e.getMessage(), e);
         }
     }
 
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
 }

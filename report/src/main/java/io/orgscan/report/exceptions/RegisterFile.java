@@ -2,14 +2,12 @@ package io.orgscan.report.exceptions;
 
 import io.orgscan.model.ExceptionEntry;
 import io.orgscan.model.ExceptionRegister;
+import io.orgscan.model.Sha256;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -55,7 +53,7 @@ public final class RegisterFile {
         }
         List<ExceptionEntry> entries = isZip(bytes) ? WorkbookRegister.entries(file, bytes) : CsvRegister.entries(file, bytes);
         try {
-            return new ExceptionRegister(file.getFileName().toString(), sha256(bytes), entries);
+            return new ExceptionRegister(file.getFileName().toString(), Sha256.of(bytes), entries);
         } catch (IllegalArgumentException e) {
             // Two entries with one selector: the register names the later row.
             throw new RegisterException(file, e.getMessage(), e);
@@ -74,11 +72,4 @@ public final class RegisterFile {
         return true;
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
 }
