@@ -29,6 +29,16 @@ public enum RunFile {
         this.fileName = fileName;
     }
 
+    /** The file of that name. @throws IllegalArgumentException if a run folder has no file of that name */
+    public static RunFile named(String fileName) {
+        for (RunFile file : values()) {
+            if (file.fileName.equals(fileName)) {
+                return file;
+            }
+        }
+        throw new IllegalArgumentException("not a file of a run folder: " + fileName);
+    }
+
     /** The file's name inside the run folder. */
     public String fileName() {
         return fileName;

@@ -21,6 +21,7 @@ import io.orgscan.report.table.Table;
 import io.orgscan.report.xlsx.WorkbookWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,9 @@ import java.util.Set;
 /**
  * The one entry point for outputs: {@code orgscan scan} calls it after a scan, {@code orgscan report}
  * after {@link ScanJson#read}. It writes the run folder: the requested files, then run_manifest.json
- * and SHA256SUMS, which cover whatever was written. Files are written one after the other, on the
- * calling thread, in {@link RunFile} order, which keeps every hash free of cycles, into a staging
+ * and SHA256SUMS, which cover whatever was written. Files are written in {@link RunFile} order, which
+ * keeps every hash free of cycles (the exports for other tools on a thread of their own, beside
+ * scan.json, the CSVs and the workbook: {@link Exports}), into a staging
  * folder that then replaces the run folder as a whole ({@link RunFolder}): a failed render leaves the
  * previous folder as it was, and a render of fewer formats leaves no file of an earlier run behind.
  */
@@ -98,58 +100,65 @@ public final class ReportRenderer {
     private List<Path> write(ScanResult result, RunFolder folder, Set<OutputFormat> formats) throws ReportWriteException {
         RenderInput input = RenderInput.of(result, options.previous());
         boolean csv = formats.contains(OutputFormat.CSV);
-        List<WrittenFile> written = new ArrayList<>();
-        if (formats.contains(OutputFormat.JSON)) {
-            written.add(folder.stage(RunFile.SCAN_JSON.fileName(), out -> ScanJson.write(result, out)));
+        try (Exports exports = Exports.start(exports(result, input, formats), folder)) {
+            List<WrittenFile> written = new ArrayList<>();
+            if (formats.contains(OutputFormat.JSON)) {
+                written.add(folder.stage(RunFile.SCAN_JSON.fileName(), out -> ScanJson.write(result, out)));
+            }
+            if (csv) {
+                written.add(csv(folder, RunFile.FINDINGS_CSV, FindingsTable.of(input)));
+                written.add(csv(folder, RunFile.ACCOUNTS_CSV, AccountsTable.of(input)));
+                written.add(csv(folder, RunFile.ERRORS_CSV, ErrorsTable.of(input)));
+                written.add(csv(folder, RunFile.DATA_DICTIONARY_CSV, DataDictionaryTable.of(input)));
+            }
+            RenderInput beforeExports = input.withFiles(written);
+            Map<String, Long> sheetRows = new HashMap<>();
+            WrittenFile workbookFile = null;
+            if (formats.contains(OutputFormat.XLSX)) {
+                try {
+                    workbookFile = folder.stage(RunFile.WORKBOOK.fileName(),
+                            out -> sheetRows.putAll(workbook.write(beforeExports, exports, out)));
+                } catch (ReportWriteException e) {
+                    throw exports.failure().orElse(e);
+                }
+            }
+            written.addAll(exports.files());
+            RenderInput beforeWorkbook = input.withFiles(written);
+            if (workbookFile != null) {
+                written.add(workbookFile);
+            }
+            Reconciliation reconciliation = Reconciliation.of(beforeWorkbook, sheetRows);
+            if (csv) {
+                written.add(csv(folder, RunFile.CONTROL_RESULT_CSV, ControlResultTable.of(
+                        new ControlResultTable.Result(beforeWorkbook, reconciliation, workbookFile))));
+            }
+            RenderInput complete = input.withFiles(written);
+            List<WrittenFile> beforeManifest = List.copyOf(written);
+            written.add(folder.stage(RunFile.RUN_MANIFEST.fileName(),
+                    RunManifest.of(complete, reconciliation, beforeManifest, options)::write));
+            List<WrittenFile> all = List.copyOf(written);
+            folder.stage(RunFile.SHA256SUMS.fileName(), out -> Sha256Sums.write(all, out));
+            List<Path> files = new ArrayList<>(folder.commit());
+            files.sort(Comparator.comparing(file -> RunFile.named(file.getFileName().toString())));
+            return files;
         }
-        if (csv) {
-            written.add(csv(folder, RunFile.FINDINGS_CSV, FindingsTable.of(input)));
-            written.add(csv(folder, RunFile.ACCOUNTS_CSV, AccountsTable.of(input)));
-            written.add(csv(folder, RunFile.ERRORS_CSV, ErrorsTable.of(input)));
-            written.add(csv(folder, RunFile.DATA_DICTIONARY_CSV, DataDictionaryTable.of(input)));
-        }
+    }
+
+    /** The exports for other tools that {@code formats} ask for, in {@link RunFile} order ({@link Exports}). */
+    private List<Exports.Export> exports(ScanResult result, RenderInput input, Set<OutputFormat> formats) {
+        List<Exports.Export> exports = new ArrayList<>();
         if (formats.contains(OutputFormat.OCSF)) {
-            written.add(ocsf(folder, input));
+            exports.add(new Exports.Export(RunFile.FINDINGS_OCSF_JSON, out -> OcsfFindingsWriter.write(input, out)));
         }
         if (formats.contains(OutputFormat.ASFF)) {
             SecurityHubTarget target = SecurityHubTarget.of(result.metadata(), options.securityHubAccount(),
                     options.securityHubRegion());
-            long[] findings = new long[1];
-            written.add(folder.stage(RunFile.ASFF_JSON.fileName(),
-                    out -> findings[0] = AsffFindingsWriter.write(input, target, out)).withRows(findings[0]));
+            exports.add(new Exports.Export(RunFile.ASFF_JSON, out -> AsffFindingsWriter.write(input, target, out)));
         }
         if (formats.contains(OutputFormat.JUNIT)) {
-            long[] cases = new long[1];
-            written.add(folder.stage(RunFile.JUNIT_XML.fileName(), out -> cases[0] = JunitXmlWriter.write(input, out))
-                    .withRows(cases[0]));
+            exports.add(new Exports.Export(RunFile.JUNIT_XML, out -> JunitXmlWriter.write(input, out)));
         }
-        RenderInput beforeWorkbook = input.withFiles(written);
-        Map<String, Long> sheetRows = new HashMap<>();
-        WrittenFile workbookFile = null;
-        if (formats.contains(OutputFormat.XLSX)) {
-            workbookFile = folder.stage(RunFile.WORKBOOK.fileName(),
-                    out -> sheetRows.putAll(workbook.write(beforeWorkbook, out)));
-            written.add(workbookFile);
-        }
-        Reconciliation reconciliation = Reconciliation.of(beforeWorkbook, sheetRows);
-        if (csv) {
-            written.add(csv(folder, RunFile.CONTROL_RESULT_CSV, ControlResultTable.of(
-                    new ControlResultTable.Result(beforeWorkbook, reconciliation, workbookFile))));
-        }
-        RenderInput complete = input.withFiles(written);
-        List<WrittenFile> beforeManifest = List.copyOf(written);
-        written.add(folder.stage(RunFile.RUN_MANIFEST.fileName(),
-                RunManifest.of(complete, reconciliation, beforeManifest, options)::write));
-        List<WrittenFile> all = List.copyOf(written);
-        folder.stage(RunFile.SHA256SUMS.fileName(), out -> Sha256Sums.write(all, out));
-        return folder.commit();
-    }
-
-    private static WrittenFile ocsf(RunFolder folder, RenderInput input) throws ReportWriteException {
-        long[] events = new long[1];
-        WrittenFile written = folder.stage(RunFile.FINDINGS_OCSF_JSON.fileName(),
-                out -> events[0] = OcsfFindingsWriter.write(input, out));
-        return written.withRows(events[0]);
+        return exports;
     }
 
     private static <R> WrittenFile csv(RunFolder folder, RunFile file, Table<R> table) throws ReportWriteException {

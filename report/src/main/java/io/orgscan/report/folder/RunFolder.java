@@ -26,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,8 +95,10 @@ public final class RunFolder implements AutoCloseable {
     private final Renamer renamer;
     /** The names a folder of this kind may hold: a folder holding anything else is never replaced. */
     private final Set<String> ownFiles;
-    /** file name -> the file in the staging folder, in staging order. */
+    /** file name -> the file in the staging folder, in staging order (guarded by {@code guard}). */
     private final Map<String, Path> staged = new LinkedHashMap<>();
+    /** Names being staged now, reserved so that two threads never write one file (guarded by {@code guard}). */
+    private final Set<String> stagingNames = new HashSet<>();
     private final Object guard = new Object();
     private State state = State.OPEN;
 
@@ -288,12 +291,14 @@ public final class RunFolder implements AutoCloseable {
      * @return the file's name, size and SHA-256, computed over exactly the bytes written (rows unset)
      */
     public WrittenFile stage(String fileName, Content content) throws ReportWriteException {
-        if (!PLAIN_NAME.matcher(fileName).matches() || staged.containsKey(fileName)) {
-            throw new IllegalArgumentException("not a new file name in the folder: " + fileName);
-        }
         Path shownFile = shown.resolve(fileName);
         synchronized (guard) {
+            if (!PLAIN_NAME.matcher(fileName).matches() || staged.containsKey(fileName)
+                    || !stagingNames.add(fileName)) {
+                throw new IllegalArgumentException("not a new file name in the folder: " + fileName);
+            }
             if (state != State.OPEN) {
+                stagingNames.remove(fileName);
                 throw new ReportWriteException("cannot write " + shownFile + ": the run was stopped", null);
             }
         }
@@ -321,10 +326,14 @@ public final class RunFolder implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw new ReportWriteException("cannot write " + shownFile + ": " + reason(e.getCause()), e);
         } finally {
-            if (written) {
-                staged.put(fileName, file);
-            } else {
+            if (!written) {
                 deleteQuietly(file);
+            }
+            synchronized (guard) {
+                stagingNames.remove(fileName);
+                if (written) {
+                    staged.put(fileName, file);
+                }
             }
         }
     }
@@ -379,7 +388,9 @@ public final class RunFolder implements AutoCloseable {
             if (previous != null) {
                 deleteQuietly(previous);
             }
-            return staged.keySet().stream().map(shown::resolve).toList();
+            synchronized (guard) {
+                return staged.keySet().stream().map(shown::resolve).toList();
+            }
         } finally {
             synchronized (guard) {
                 state = swapped ? State.COMMITTED : State.FAILED;

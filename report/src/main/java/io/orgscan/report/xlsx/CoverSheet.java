@@ -8,6 +8,8 @@ import io.orgscan.report.evidence.RenderInput;
 import io.orgscan.report.evidence.RunFile;
 import io.orgscan.report.evidence.WrittenFile;
 import io.orgscan.report.table.FindingsTable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -89,8 +91,8 @@ public final class CoverSheet implements SheetWriter {
                                 + " INSUFFICIENT_DATA rows, " + counts.errors() + " failed AWS calls (Errors sheet)"));
         Row reconciliation = blocks.row();
         WorkbookContext.setText(reconciliation, 0, "Reconciliation", workbook.labelStyle());
-        workbook.afterAllSheets(() -> {
-            Reconciliation checks = workbook.reconciliation(input);
+        workbook.afterAllSheets(complete -> {
+            Reconciliation checks = workbook.reconciliation(complete);
             long failed = checks.checks().stream().filter(c -> !c.passed()).count();
             WorkbookContext.setText(reconciliation, 1, checks.result() + ": " + (checks.checks().size() - failed) + " of "
                     + checks.checks().size() + " checks passed (Reconciliation sheet)", workbook.wrappedStyle());
@@ -99,9 +101,20 @@ public final class CoverSheet implements SheetWriter {
         blocks.section("Files of this run");
         blocks.header("File", "SHA-256", "Rows", "Bytes");
         for (WrittenFile file : input.files()) {
-            blocks.values(file.name(), file.sha256(), file.rows(), file.bytes());
+            fileRow(blocks, blocks.row(), file);
         }
-        if (input.files().isEmpty()) {
+        // Files written beside the workbook get their rows now and their values once they are done.
+        List<Row> besideRows = new ArrayList<>();
+        for (int i = 0; i < workbook.filesBeside().names().size(); i++) {
+            besideRows.add(blocks.row());
+        }
+        workbook.afterAllSheets(complete -> {
+            List<WrittenFile> beside = complete.files().subList(input.files().size(), complete.files().size());
+            for (int i = 0; i < besideRows.size(); i++) {
+                fileRow(blocks, besideRows.get(i), beside.get(i));
+            }
+        });
+        if (input.files().isEmpty() && besideRows.isEmpty()) {
             blocks.note("No other file was written before this workbook (--format).");
         }
         blocks.paragraph(1, "Written after this workbook, so not listed above: " + RunFile.WORKBOOK.fileName()
@@ -130,5 +143,9 @@ public final class CoverSheet implements SheetWriter {
             throw new IllegalStateException("the Cover outgrew the streaming window of " + WorkbookWriter.ROW_WINDOW
                     + " rows");
         }
+    }
+
+    private static void fileRow(SheetBlocks blocks, Row row, WrittenFile file) {
+        blocks.values(row, file.name(), file.sha256(), file.rows(), file.bytes());
     }
 }

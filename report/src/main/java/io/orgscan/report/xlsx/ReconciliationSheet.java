@@ -26,8 +26,8 @@ public final class ReconciliationSheet implements SheetWriter {
             WorkbookContext.setText(header, c, HEADERS[c], workbook.headerStyle());
         }
         sheet.createFreezePane(0, 1);
-        workbook.afterAllSheets(() -> {
-            Reconciliation reconciliation = workbook.reconciliation(input);
+        workbook.afterAllSheets(complete -> {
+            Reconciliation reconciliation = workbook.reconciliation(complete);
             int rowIndex = 1;
             for (Reconciliation.Check check : reconciliation.checks()) {
                 Row row = sheet.createRow(rowIndex++);

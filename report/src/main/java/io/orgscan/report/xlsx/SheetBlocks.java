@@ -105,7 +105,11 @@ final class SheetBlocks {
      * {@code Integer} a whole number, an {@code Optional<BigDecimal>} a percentage, null an empty cell.
      */
     Row values(Object... values) {
-        Row row = row();
+        return values(row(), values);
+    }
+
+    /** As {@link #values(Object...)}, on a row taken earlier with {@link #row()}. */
+    Row values(Row row, Object... values) {
         for (int c = 0; c < values.length; c++) {
             Object value = values[c];
             if (value instanceof String text) {

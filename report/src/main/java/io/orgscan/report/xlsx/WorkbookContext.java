@@ -2,11 +2,14 @@ package io.orgscan.report.xlsx;
 
 import io.orgscan.report.evidence.Reconciliation;
 import io.orgscan.report.evidence.RenderInput;
+import io.orgscan.report.evidence.WrittenFile;
 import io.orgscan.report.table.SpreadsheetText;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -51,10 +54,16 @@ public final class WorkbookContext {
     private final CellStyle decimal;
     private final CellStyle input;
     private final Map<String, Long> rowCounts = new LinkedHashMap<>();
-    private final List<Runnable> afterAllSheets = new ArrayList<>();
+    private final List<Consumer<RenderInput>> afterAllSheets = new ArrayList<>();
+    private final FilesBeside filesBeside;
 
     WorkbookContext(SXSSFWorkbook workbook) {
+        this(workbook, FilesBeside.NONE);
+    }
+
+    WorkbookContext(SXSSFWorkbook workbook, FilesBeside filesBeside) {
         this.workbook = workbook;
+        this.filesBeside = filesBeside;
         short textFormat = workbook.createDataFormat().getFormat("@");
 
         Font bold = workbook.createFont();
@@ -294,20 +303,36 @@ public final class WorkbookContext {
 
     /**
      * The completeness checks of this render, for the sheets that show them: only from
-     * {@link #afterAllSheets}, when every sheet's rows are counted.
+     * {@link #afterAllSheets}, with the input it gives, when every sheet's rows are counted and every
+     * file written beside the workbook is done.
      */
-    public Reconciliation reconciliation(RenderInput input) {
-        return Reconciliation.of(input, rowCounts());
+    public Reconciliation reconciliation(RenderInput complete) {
+        return Reconciliation.of(complete, rowCounts());
     }
 
-    /** Runs {@code task} once every sheet writer has run (rows may still be added to earlier sheets). */
-    public void afterAllSheets(Runnable task) {
+    /** The files written on another thread while this workbook is. */
+    public FilesBeside filesBeside() {
+        return filesBeside;
+    }
+
+    /**
+     * Runs {@code task} once every sheet writer has run (rows may still be added to earlier sheets)
+     * and the {@link #filesBeside} are written, with the input those files completed.
+     */
+    public void afterAllSheets(Consumer<RenderInput> task) {
         afterAllSheets.add(task);
     }
 
-    void finish() {
+    void finish(RenderInput input) throws IOException {
+        List<WrittenFile> beside = filesBeside.await();
+        RenderInput complete = input;
+        if (!beside.isEmpty()) {
+            List<WrittenFile> files = new ArrayList<>(input.files());
+            files.addAll(beside);
+            complete = input.withFiles(files);
+        }
         for (int i = 0; i < afterAllSheets.size(); i++) {
-            afterAllSheets.get(i).run();
+            afterAllSheets.get(i).accept(complete);
         }
     }
 }

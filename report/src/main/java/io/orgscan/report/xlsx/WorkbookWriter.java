@@ -90,15 +90,26 @@ public final class WorkbookWriter {
      * @return the data rows each table sheet holds, by sheet name (continuation sheets summed)
      */
     public Map<String, Long> write(RenderInput input, OutputStream out) throws IOException {
+        return write(input, FilesBeside.NONE, out);
+    }
+
+    /**
+     * As {@link #write(RenderInput, OutputStream)}, while {@code beside} are written on another thread:
+     * the Cover lists them too, and the Reconciliation checks them; the workbook waits for them once
+     * every sheet is written.
+     *
+     * @throws IOException also if one of {@code beside} could not be written
+     */
+    public Map<String, Long> write(RenderInput input, FilesBeside beside, OutputStream out) throws IOException {
         Map<String, Long> rows;
         boolean compressTemporaryFiles = input.scan().matrix().cells().size() >= compressedTemporaryFilesFromCells;
         try (SXSSFWorkbook workbook = new StableZipWorkbook(poiSheetWriter, compressTemporaryFiles)) {
             describe(workbook, input);
-            WorkbookContext context = new WorkbookContext(workbook);
+            WorkbookContext context = new WorkbookContext(workbook, beside);
             for (SheetWriter sheet : sheets) {
                 sheet.write(input, context);
             }
-            context.finish();
+            context.finish(input);
             rows = context.rowCounts();
             workbook.write(out);
         }
