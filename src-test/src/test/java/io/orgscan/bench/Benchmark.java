@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  *
  * <pre>./mvnw -Pbenchmark -DskipTests verify</pre>
  *
- * Options (through {@code -Dbench.args="..."}): {@code --only simulator,manual,scale,throttle}
+ * Options (through {@code -Dbench.args="..."}): {@code --only simulator,manual,scale,throttle,exports}
  * runs some sections and writes {@code src-test/target/bench/BENCHMARKS.partial.md} instead of
  * docs/BENCHMARKS.md; {@code --out FILE} writes elsewhere.
  */
@@ -60,7 +60,11 @@ public final class Benchmark {
     static final int CAPPED_HEAP_FROM = 10_000;
     /** The option that makes a scan read the organization's SCPs. */
     static final String SCP_OPTION = "--scp-denied-regions not-applicable";
-    static final List<String> SECTIONS = List.of("simulator", "manual", "scale", "throttle");
+    static final List<String> SECTIONS = List.of("simulator", "manual", "scale", "throttle", "exports");
+    /** The report formats of before the exports for other tools, and all of them: rendered alternately, in pairs. */
+    static final String FORMATS_BEFORE = "json,csv,xlsx";
+    static final String FORMATS_ALL = "json,csv,xlsx,ocsf,asff,junit";
+    static final int EXPORT_PAIRS = 3;
     static final int THROTTLE_ROUNDS = 2;
     static final int THROTTLE_LATENCY_MS = SLOW_NETWORK_MS;
 
@@ -115,6 +119,9 @@ public final class Benchmark {
         }
         if (only.contains("throttle")) {
             benchmark.throttling();
+        }
+        if (only.contains("exports")) {
+            benchmark.exports();
         }
         benchmark.report.loadAtEnd(Machine.load(), (System.nanoTime() - started) / 1e9);
         String markdown = benchmark.report.markdown(complete);
@@ -259,6 +266,69 @@ public final class Benchmark {
             }
         }
         report.throttle(victim.id(), region, throttledCalls, runs);
+    }
+
+    /**
+     * What the exports for other tools (findings.ocsf.json, findings.asff.json, junit.xml) add to
+     * {@code orgscan report} at 10,000 accounts with the heap capped: one scan of the organization
+     * (scan.json only, not timed), then {@code orgscan report} of it with the formats of before and
+     * with every format, alternately, {@link #EXPORT_PAIRS} times, so that drift of the machine's
+     * speed hits both alike. Judged on the median of the per-pair ratios.
+     */
+    private void exports() throws Exception {
+        BenchOrg org = SCALE_ORGS.get(SCALE_ORGS.size() - 1);
+        Scenario scenario = org.scenario();
+        section("exports: " + org.label() + ", orgscan report " + FORMATS_BEFORE + " and " + FORMATS_ALL
+                + ", launcher, JAVA_OPTS=-Xmx512m");
+        Path dir = work.resolve("exports");
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        Path scanDir = dir.resolve("scan");
+        Map<String, String> env = AwsEnvironment.of(dir, scenario.credentials().get(0),
+                System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        Launch.HEAP_CAP.environment(env);
+        try (SimulatorProcess simulator = startSimulator(org, 0, null)) {
+            List<String> command = scanCommand(simulator, Launch.HEAP_CAP, scanDir, null);
+            command.addAll(List.of("--format", "json"));
+            MeasuredProcess.Result scan = MeasuredProcess.run(command, env, dir.resolve("scan-stdout.txt"),
+                    dir.resolve("scan-stderr.txt"), 30, null);
+            if (scan.exitCode() != 0 && scan.exitCode() != 3 && scan.exitCode() != 4) {
+                throw new IllegalStateException("the scan for the exports benchmark exited " + scan.exitCode()
+                        + " (see " + dir.resolve("scan-stderr.txt") + ")");
+            }
+        }
+        Path scanJson = scanDir.resolve("scan.json");
+        List<ExportsRun> runs = new ArrayList<>();
+        for (int pair = 1; pair <= EXPORT_PAIRS; pair++) {
+            for (String formats : List.of(FORMATS_BEFORE, FORMATS_ALL)) {
+                Path outDir = dir.resolve("reports");
+                deleteTree(outDir);
+                List<String> command = new ArrayList<>(Launch.HEAP_CAP.command(root));
+                command.addAll(List.of("report", scanJson.toString(), "--out-dir", outDir.toString(), "--format", formats));
+                MeasuredProcess.Result result = MeasuredProcess.run(command, env, dir.resolve("stdout.txt"),
+                        dir.resolve("stderr.txt"), 30, null);
+                if (result.exitCode() != 0 && result.exitCode() != 3 && result.exitCode() != 4) {
+                    throw new IllegalStateException("orgscan report exited " + result.exitCode() + " (see "
+                            + dir.resolve("stderr.txt") + ")");
+                }
+                Map<String, Long> sizes = new java.util.TreeMap<>();
+                try (Stream<Path> files = Files.list(outDir)) {
+                    for (Path file : files.toList()) {
+                        sizes.put(file.getFileName().toString(), Files.size(file));
+                    }
+                }
+                ExportsRun run = new ExportsRun(pair, formats, result, sizes);
+                runs.add(run);
+                System.out.printf("  pair %d, --format %-32s wall %6.2f s  cpu %6.1f s  rss %,.0f MB  exit %d%n", pair,
+                        formats, result.wallSeconds(), result.cpuSeconds(), result.peakRssMb(), result.exitCode());
+            }
+        }
+        deleteTree(dir);
+        report.exports(org, expected(scenario).regions(), runs);
+    }
+
+    /** One {@code orgscan report} of the exports benchmark, and the size of each file it wrote. */
+    record ExportsRun(int pair, String formats, MeasuredProcess.Result process, Map<String, Long> sizes) {
     }
 
     // ---------------------------------------------------------------------------------- one scan

@@ -17,6 +17,8 @@ final class BenchmarkReport {
     static final double WALL_BAR = 1.40;
     static final double CLI_BAR = 50;
     static final double THROTTLE_BAR = 0.10;
+    /** The exports for other tools may add less than this share to {@code orgscan report}'s time. */
+    static final double EXPORTS_BAR = 0.20;
 
     private final Machine machine;
     private final int defaultParallel;
@@ -48,6 +50,9 @@ final class BenchmarkReport {
     /** The better of each kind of throttling run (the less disturbed by other work on the machine). */
     private Benchmark.ThrottleRun throttleBase;
     private Benchmark.ThrottleRun throttled;
+    private BenchOrg exportsOrg;
+    private int exportsRegions;
+    private List<Benchmark.ExportsRun> exportsRuns = List.of();
 
     BenchmarkReport(Machine machine, int defaultParallel) {
         this.machine = machine;
@@ -108,6 +113,31 @@ final class BenchmarkReport {
         java.util.Comparator<Benchmark.ThrottleRun> byThroughput = java.util.Comparator.comparingDouble(Benchmark.ThrottleRun::restCallsPerSecond);
         this.throttleBase = runs.stream().filter(r -> !r.throttled()).max(byThroughput).orElse(null);
         this.throttled = runs.stream().filter(Benchmark.ThrottleRun::throttled).max(byThroughput).orElse(null);
+    }
+
+    void exports(BenchOrg org, int regions, List<Benchmark.ExportsRun> runs) {
+        this.exportsOrg = org;
+        this.exportsRegions = regions;
+        this.exportsRuns = List.copyOf(runs);
+    }
+
+    /** Per pair, the time with every format over the time with the formats of before. */
+    private List<Double> exportsRatios() {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i + 1 < exportsRuns.size(); i += 2) {
+            ratios.add(exportsRuns.get(i + 1).process().wallSeconds() / exportsRuns.get(i).process().wallSeconds());
+        }
+        return ratios;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private double exportsMedianWall(String formats) {
+        return median(exportsRuns.stream().filter(r -> r.formats().equals(formats)).map(r -> r.process().wallSeconds()).toList());
     }
 
     // ---------------------------------------------------------------------------------- verdicts
@@ -197,6 +227,14 @@ final class BenchmarkReport {
                 throttled == null || throttleBase == null ? "" : f("best of %d runs each: %,.0f calls/s fault-free, %,.0f calls/s"
                                 + " with the throttled region: %+.1f%%", Benchmark.THROTTLE_ROUNDS,
                         throttleBase.restCallsPerSecond(), throttled.restCallsPerSecond(), -throttleDrop() * 100)));
+        List<Double> ratios = exportsRatios();
+        verdicts.add(new Verdict("10,000 accounts: findings.ocsf.json, findings.asff.json and junit.xml add less than "
+                + Math.round(EXPORTS_BAR * 100) + "% to `orgscan report`'s time with the heap capped at 512 MB",
+                ratios.isEmpty() ? null : median(ratios) < 1 + EXPORTS_BAR,
+                ratios.isEmpty() ? "" : f("median of %d pairs: `--format %s` %.2f s, `--format %s` %.2f s; median per-pair"
+                                + " ratio %.3fx (+%.1f%%)", ratios.size(), Benchmark.FORMATS_BEFORE,
+                        exportsMedianWall(Benchmark.FORMATS_BEFORE), Benchmark.FORMATS_ALL,
+                        exportsMedianWall(Benchmark.FORMATS_ALL), median(ratios), (median(ratios) - 1) * 100)));
         Optional<Double> fastest = faultFree.stream().map(ScanMeasurement::callsPerSecond).max(Double::compare);
         SimulatorLoad.Result zero = simulator.containsKey(0) ? simulator.get(0).load() : null;
         verdicts.add(new Verdict("The simulator is not the bottleneck",
@@ -487,6 +525,30 @@ final class BenchmarkReport {
             }
             md.append(f("\nThroughput of the rest of the scan with the throttled region, best against best: %+.1f%%.\n",
                     -throttleDrop() * 100));
+        }
+        if (!exportsRuns.isEmpty()) {
+            md.append("\n## The exports for other tools\n\n");
+            md.append(f("One scan of the %s organization (%,d accounts x %d regions = %,d findings; `--format json`, not timed),"
+                            + " then `orgscan report` of its scan.json through the launcher with `JAVA_OPTS=-Xmx512m`, alternately"
+                            + " with `--format %s` (the formats of before) and `--format %s`, %d times, so that drift of the"
+                            + " machine's speed hits both alike. The exports are written on a thread of their own beside scan.json,"
+                            + " the CSVs and the workbook (docs/ARCHITECTURE.md).\n\n", exportsOrg.label(), exportsOrg.accounts(),
+                    exportsRegions, (long) exportsOrg.accounts() * exportsRegions, Benchmark.FORMATS_BEFORE,
+                    Benchmark.FORMATS_ALL, Benchmark.EXPORT_PAIRS));
+            md.append("| pair | --format | wall s | CPU s | peak RSS MB | exit | ratio to the pair's first |\n");
+            md.append("|---:|---|---:|---:|---:|---:|---:|\n");
+            for (int i = 0; i < exportsRuns.size(); i++) {
+                Benchmark.ExportsRun run = exportsRuns.get(i);
+                String ratio = i % 2 == 1 ? f("%.3f", run.process().wallSeconds() / exportsRuns.get(i - 1).process().wallSeconds()) : "";
+                md.append(f("| %d | `%s` | %.2f | %.1f | %,.0f | %d | %s |\n", run.pair(), run.formats(),
+                        run.process().wallSeconds(), run.process().cpuSeconds(), run.process().peakRssMb(),
+                        run.process().exitCode(), ratio));
+            }
+            Benchmark.ExportsRun all = exportsRuns.get(exportsRuns.size() - 1);
+            md.append("\nThe files of the last run, in bytes: ");
+            md.append(all.sizes().entrySet().stream().map(e -> f("%s %,d", e.getKey(), e.getValue()))
+                    .reduce((a, b) -> a + "; " + b).orElse(""));
+            md.append(".\n");
         }
         if (!simulator.isEmpty()) {
             md.append("\n## The simulator's own throughput\n\n");

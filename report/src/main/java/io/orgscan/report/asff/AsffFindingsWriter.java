@@ -3,6 +3,7 @@ package io.orgscan.report.asff;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.orgscan.model.AccountRef;
 import io.orgscan.model.Cell;
 import io.orgscan.model.ComplianceStatus;
@@ -54,24 +55,93 @@ public final class AsffFindingsWriter {
     private static final Set<String> RESOURCE_PARTITIONS = Set.of("aws", "aws-cn", "aws-us-gov");
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
+    // Field names, and values that are the same in many findings, encoded (and where they are JSON,
+    // serialised) once: a 10,000-account scan writes each of them up to 350,000 times.
+    private static final SerializedString SCHEMA_VERSION_ = new SerializedString("SchemaVersion");
+    private static final SerializedString ID_ = new SerializedString("Id");
+    private static final SerializedString PRODUCT_ARN_ = new SerializedString("ProductArn");
+    private static final SerializedString PRODUCT_NAME_ = new SerializedString("ProductName");
+    private static final SerializedString GENERATOR_ID_ = new SerializedString("GeneratorId");
+    private static final SerializedString AWS_ACCOUNT_ID_ = new SerializedString("AwsAccountId");
+    private static final SerializedString TYPES_ = new SerializedString("Types");
+    private static final SerializedString CREATED_AT_ = new SerializedString("CreatedAt");
+    private static final SerializedString UPDATED_AT_ = new SerializedString("UpdatedAt");
+    private static final SerializedString SEVERITY_ = new SerializedString("Severity");
+    private static final SerializedString LABEL_ = new SerializedString("Label");
+    private static final SerializedString TITLE_ = new SerializedString("Title");
+    private static final SerializedString DESCRIPTION_ = new SerializedString("Description");
+    private static final SerializedString REMEDIATION_ = new SerializedString("Remediation");
+    private static final SerializedString PRODUCT_FIELDS_ = new SerializedString("ProductFields");
+    private static final SerializedString RESOURCES_ = new SerializedString("Resources");
+    private static final SerializedString TYPE_ = new SerializedString("Type");
+    private static final SerializedString PARTITION_ = new SerializedString("Partition");
+    private static final SerializedString REGION_ = new SerializedString("Region");
+    private static final SerializedString COMPLIANCE_ = new SerializedString("Compliance");
+    private static final SerializedString STATUS_ = new SerializedString("Status");
+    private static final SerializedString RELATED_REQUIREMENTS_ = new SerializedString("RelatedRequirements");
+    private static final SerializedString STATUS_REASONS_ = new SerializedString("StatusReasons");
+    private static final SerializedString WORKFLOW_ = new SerializedString("Workflow");
+    private static final SerializedString RECORD_STATE_ = new SerializedString("RecordState");
+    private static final SerializedString SCAN_ID_FIELD = new SerializedString("orgscan/ScanId");
+    private static final SerializedString ORGANIZATION_ID_FIELD = new SerializedString("orgscan/OrganizationId");
+    private static final SerializedString POLICY_FIELD = new SerializedString("orgscan/Policy");
+    private static final SerializedString REGION_OPT_STATUS_FIELD = new SerializedString("orgscan/RegionOptStatus");
+    private static final SerializedString ACCOUNT_NAME_FIELD = new SerializedString("orgscan/AccountName");
+    private static final SerializedString OU_PATH_FIELD = new SerializedString("orgscan/OuPath");
+    private static final SerializedString COVERED_BY_ARN_FIELD = new SerializedString("orgscan/CoveredByArn");
+    private static final SerializedString SCHEMA_VERSION_VALUE = new SerializedString(SCHEMA_VERSION);
+    private static final SerializedString AWS_ACCOUNT = new SerializedString("AwsAccount");
+    private static final SerializedString ACTIVE = new SerializedString("ACTIVE");
+    private static final SerializedString INFORMATIONAL = new SerializedString("INFORMATIONAL");
+    private static final SerializedString RESOLVED = new SerializedString("RESOLVED");
+    private static final SerializedString NEW = new SerializedString("NEW");
+
     private final RenderInput input;
-    private final SecurityHubTarget target;
     private final ScanMetadata scan;
     private final Control control;
-    private final String time;
-    private final String generatorId;
-    // Values that are the same in many findings, serialised once (about a fifth of each finding).
-    private final String types;
-    private final String relatedRequirements;
-    private final Map<Reason, String> statusReasons = new EnumMap<>(Reason.class);
+    private final SerializedString productArn;
+    private final SerializedString productName;
+    private final SerializedString awsAccountId;
+    private final SerializedString time;
+    private final SerializedString generatorId;
+    private final SerializedString severity;
+    private final SerializedString partition;
+    private final SerializedString types;
+    private final SerializedString remediation;
+    private final SerializedString relatedRequirements;
+    private final Map<Reason, SerializedString> statusReasons = new EnumMap<>(Reason.class);
+    private final Map<ComplianceStatus, SerializedString> complianceStatuses = new EnumMap<>(ComplianceStatus.class);
+    /** The ProductFields that are the same in every finding, fitted once. */
+    private final String scanId;
+    private final String organizationId;
+    private final String policy;
 
     private AsffFindingsWriter(RenderInput input, SecurityHubTarget target) {
         this.input = input;
-        this.target = target;
         this.scan = input.scan().metadata();
         this.control = input.control();
-        this.time = FindingsTable.timestamp(scan.finishedAt());
-        this.generatorId = AsffText.fit(scan.toolName() + "/" + control.securityHubControlId(), GENERATOR_ID_LIMIT);
+        this.productArn = new SerializedString(target.productArn());
+        this.productName = new SerializedString(scan.toolName());
+        this.awsAccountId = new SerializedString(target.accountId());
+        this.time = new SerializedString(FindingsTable.timestamp(scan.finishedAt()));
+        this.generatorId = new SerializedString(AsffText.fit(scan.toolName() + "/" + control.securityHubControlId(),
+                GENERATOR_ID_LIMIT));
+        this.severity = new SerializedString(control.securityHubSeverity());
+        this.partition = RESOURCE_PARTITIONS.contains(scan.partition()) ? new SerializedString(scan.partition()) : null;
+        this.scanId = AsffText.fit(scan.scanId(), PRODUCT_FIELD_LIMIT);
+        this.organizationId = AsffText.fit(scan.organizationId(), PRODUCT_FIELD_LIMIT);
+        this.policy = AsffText.fit(scan.policy().name(), PRODUCT_FIELD_LIMIT);
+        for (ComplianceStatus status : ComplianceStatus.values()) {
+            complianceStatuses.put(status, new SerializedString(control.statuses().get(status.ordinal()).asff()));
+        }
+        this.remediation = json(g -> {
+            g.writeStartObject();
+            g.writeObjectFieldStart("Recommendation");
+            g.writeStringField("Text", REMEDIATION_TEXT);
+            g.writeStringField("Url", REMEDIATION_URL);
+            g.writeEndObject();
+            g.writeEndObject();
+        });
         this.types = json(g -> {
             g.writeStartArray();
             g.writeString(FINDING_TYPE);
@@ -101,14 +171,14 @@ public final class AsffFindingsWriter {
     }
 
     /** One value as compact JSON text, to be written raw into findings. */
-    private static String json(JsonValue value) {
+    private static SerializedString json(JsonValue value) {
         StringWriter text = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(text)) {
             value.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return text.toString();
+        return new SerializedString(text.toString());
     }
 
     /** Writes the file to {@code out} (left open); returns the number of findings. */
@@ -116,86 +186,113 @@ public final class AsffFindingsWriter {
         return new AsffFindingsWriter(input, target).write(out);
     }
 
+    /**
+     * Each finding is written as a value of its own, compact; the batches around them are written
+     * raw: each batch and each finding starts a line, so that line tools ({@code grep}, {@code wc -l},
+     * a diff) see one finding per line while the file stays small.
+     */
     private long write(OutputStream out) throws IOException {
         long findings = 0;
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(new BatchLayout());
-            g.writeStartArray();
+            g.setRootValueSeparator(null);
             for (AccountRef account : input.scan().matrix().accounts()) {
+                AccountFields fields = null;
                 for (Cell cell : input.scan().matrix().cellsOf(account.id())) {
                     if (cell.status() == ComplianceStatus.NOT_APPLICABLE) {
                         continue;
                     }
-                    if (findings % BATCH_SIZE == 0) {
-                        if (findings > 0) {
-                            g.writeEndArray();
-                            g.writeEndObject();
-                        }
-                        g.writeStartObject();
-                        g.writeArrayFieldStart("Findings");
+                    if (fields == null) {
+                        fields = new AccountFields(account);
                     }
-                    finding(g, account, cell);
+                    if (findings % BATCH_SIZE == 0) {
+                        g.writeRaw(findings == 0 ? "[\n{\"Findings\":[\n" : "\n]},\n{\"Findings\":[\n");
+                    } else {
+                        g.writeRaw(",\n");
+                    }
+                    finding(g, account, fields, cell);
                     findings++;
                 }
             }
-            if (findings > 0) {
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeRaw('\n');
+            g.writeRaw(findings == 0 ? "[]\n" : "\n]}\n]\n");
         }
         return findings;
     }
 
-    private void finding(JsonGenerator g, AccountRef account, Cell cell) throws IOException {
+    /** What every finding of one account shares: its fitted name and OU path, and its resource id. */
+    private static final class AccountFields {
+        final String name;
+        final String ouPath;
+        final SerializedString resourceId;
+
+        AccountFields(AccountRef account) {
+            this.name = AsffText.fit(account.name(), PRODUCT_FIELD_LIMIT);
+            this.ouPath = AsffText.fit(account.ouPath(), PRODUCT_FIELD_LIMIT);
+            this.resourceId = new SerializedString("AWS::::Account:" + account.id());
+        }
+    }
+
+    private void finding(JsonGenerator g, AccountRef account, AccountFields fields, Cell cell) throws IOException {
         String region = cell.key().region();
         ComplianceStatus status = cell.status();
         g.writeStartObject();
-        g.writeStringField("SchemaVersion", SCHEMA_VERSION);
-        g.writeStringField("Id", FindingsTable.findingId(scan.partition(), account.id(), region));
-        g.writeStringField("ProductArn", target.productArn());
-        g.writeStringField("ProductName", scan.toolName());
-        g.writeStringField("GeneratorId", generatorId);
-        g.writeStringField("AwsAccountId", target.accountId());
-        g.writeFieldName("Types");
+        field(g, SCHEMA_VERSION_, SCHEMA_VERSION_VALUE);
+        g.writeFieldName(ID_);
+        g.writeString(FindingsTable.findingId(scan.partition(), account.id(), region));
+        field(g, PRODUCT_ARN_, productArn);
+        field(g, PRODUCT_NAME_, productName);
+        field(g, GENERATOR_ID_, generatorId);
+        field(g, AWS_ACCOUNT_ID_, awsAccountId);
+        g.writeFieldName(TYPES_);
         g.writeRawValue(types);
-        g.writeStringField("CreatedAt", time);
-        g.writeStringField("UpdatedAt", time);
-        g.writeObjectFieldStart("Severity");
+        field(g, CREATED_AT_, time);
+        field(g, UPDATED_AT_, time);
+        g.writeFieldName(SEVERITY_);
+        g.writeStartObject();
         // Security Hub labels a PASSED control finding INFORMATIONAL; a FAILED one, and a WARNING (the
         // check could not tell), keep the control's severity (control.json's security_hub_severity).
-        g.writeStringField("Label", status == ComplianceStatus.COMPLIANT ? "INFORMATIONAL" : control.securityHubSeverity());
+        field(g, LABEL_, status == ComplianceStatus.COMPLIANT ? INFORMATIONAL : severity);
         g.writeEndObject();
-        g.writeStringField("Title", AsffText.fit(control.title() + " (account " + account.id() + ", " + region + ")",
-                TITLE_LIMIT));
-        g.writeStringField("Description", AsffText.fit(description(account, cell), DESCRIPTION_LIMIT));
+        g.writeFieldName(TITLE_);
+        g.writeString(AsffText.fit(control.title() + " (account " + account.id() + ", " + region + ")", TITLE_LIMIT));
+        g.writeFieldName(DESCRIPTION_);
+        g.writeString(AsffText.fit(description(account, cell), DESCRIPTION_LIMIT));
         if (status == ComplianceStatus.NON_COMPLIANT) {
-            g.writeObjectFieldStart("Remediation");
-            g.writeObjectFieldStart("Recommendation");
-            g.writeStringField("Text", REMEDIATION_TEXT);
-            g.writeStringField("Url", REMEDIATION_URL);
-            g.writeEndObject();
-            g.writeEndObject();
+            g.writeFieldName(REMEDIATION_);
+            g.writeRawValue(remediation);
         }
-        productFields(g, account, cell);
-        g.writeArrayFieldStart("Resources");
+        productFields(g, fields, cell);
+        g.writeFieldName(RESOURCES_);
+        g.writeStartArray();
         g.writeStartObject();
-        g.writeStringField("Type", "AwsAccount");
-        g.writeStringField("Id", "AWS::::Account:" + account.id());
-        if (RESOURCE_PARTITIONS.contains(scan.partition())) {
-            g.writeStringField("Partition", scan.partition());
+        field(g, TYPE_, AWS_ACCOUNT);
+        field(g, ID_, fields.resourceId);
+        if (partition != null) {
+            field(g, PARTITION_, partition);
         }
-        g.writeStringField("Region", region);
+        g.writeFieldName(REGION_);
+        g.writeString(region);
         g.writeEndObject();
         g.writeEndArray();
-        compliance(g, cell);
-        g.writeObjectFieldStart("Workflow");
-        g.writeStringField("Status", status == ComplianceStatus.COMPLIANT ? "RESOLVED" : "NEW");
+        g.writeFieldName(COMPLIANCE_);
+        g.writeStartObject();
+        field(g, STATUS_, complianceStatuses.get(status));
+        g.writeFieldName(RELATED_REQUIREMENTS_);
+        g.writeRawValue(relatedRequirements);
+        g.writeFieldName(STATUS_REASONS_);
+        g.writeRawValue(statusReasons.get(cell.reason()));
         g.writeEndObject();
-        g.writeStringField("RecordState", "ACTIVE");
+        g.writeFieldName(WORKFLOW_);
+        g.writeStartObject();
+        field(g, STATUS_, status == ComplianceStatus.COMPLIANT ? RESOLVED : NEW);
         g.writeEndObject();
+        field(g, RECORD_STATE_, ACTIVE);
+        g.writeEndObject();
+    }
+
+    private static void field(JsonGenerator g, SerializedString name, SerializedString value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
     }
 
     private String description(AccountRef account, Cell cell) {
@@ -214,32 +311,24 @@ public final class AsffFindingsWriter {
         return text.toString();
     }
 
-    private void productFields(JsonGenerator g, AccountRef account, Cell cell) throws IOException {
-        g.writeObjectFieldStart("ProductFields");
-        field(g, "orgscan/ScanId", scan.scanId());
-        field(g, "orgscan/OrganizationId", scan.organizationId());
-        field(g, "orgscan/Policy", scan.policy().name());
-        field(g, "orgscan/RegionOptStatus", cell.regionOptStatus().awsValue());
-        field(g, "orgscan/AccountName", account.name());
-        field(g, "orgscan/OuPath", account.ouPath());
-        field(g, "orgscan/CoveredByArn", cell.coveredByArn());
+    private void productFields(JsonGenerator g, AccountFields account, Cell cell) throws IOException {
+        g.writeFieldName(PRODUCT_FIELDS_);
+        g.writeStartObject();
+        fitted(g, SCAN_ID_FIELD, scanId);
+        fitted(g, ORGANIZATION_ID_FIELD, organizationId);
+        fitted(g, POLICY_FIELD, policy);
+        fitted(g, REGION_OPT_STATUS_FIELD, AsffText.fit(cell.regionOptStatus().awsValue(), PRODUCT_FIELD_LIMIT));
+        fitted(g, ACCOUNT_NAME_FIELD, account.name);
+        fitted(g, OU_PATH_FIELD, account.ouPath);
+        fitted(g, COVERED_BY_ARN_FIELD, AsffText.fit(cell.coveredByArn(), PRODUCT_FIELD_LIMIT));
         g.writeEndObject();
     }
 
-    private static void field(JsonGenerator g, String key, String value) throws IOException {
-        String fitted = AsffText.fit(value, PRODUCT_FIELD_LIMIT);
+    /** A field whose value {@link AsffText#fit} made; left out if it gave null. */
+    private static void fitted(JsonGenerator g, SerializedString key, String fitted) throws IOException {
         if (fitted != null) {
-            g.writeStringField(key, fitted);
+            g.writeFieldName(key);
+            g.writeString(fitted);
         }
-    }
-
-    private void compliance(JsonGenerator g, Cell cell) throws IOException {
-        g.writeObjectFieldStart("Compliance");
-        g.writeStringField("Status", control.statuses().get(cell.status().ordinal()).asff());
-        g.writeFieldName("RelatedRequirements");
-        g.writeRawValue(relatedRequirements);
-        g.writeFieldName("StatusReasons");
-        g.writeRawValue(statusReasons.get(cell.reason()));
-        g.writeEndObject();
     }
 }

@@ -3,7 +3,9 @@ package io.orgscan.report.folder;
 import io.orgscan.report.evidence.RunFile;
 import io.orgscan.report.evidence.WrittenFile;
 import io.orgscan.report.xlsx.FilesBeside;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +50,8 @@ final class Exports implements FilesBeside, AutoCloseable {
             List<WrittenFile> files = new ArrayList<>();
             for (Export export : exports) {
                 long[] rows = new long[1];
-                files.add(folder.stage(export.file().fileName(), out -> rows[0] = export.writer().write(out))
-                        .withRows(rows[0]));
+                files.add(folder.stage(export.file().fileName(),
+                        out -> rows[0] = export.writer().write(new Stoppable(out))).withRows(rows[0]));
             }
             return files;
         });
@@ -109,6 +111,34 @@ final class Exports implements FilesBeside, AutoCloseable {
             return Optional.empty();
         } catch (ReportWriteException e) {
             return Optional.of(e);
+        }
+    }
+
+    /**
+     * Ends a write once the thread is interrupted ({@link #close}): a file's stream is not
+     * interruptible itself, and an export of a large scan would otherwise run on for seconds.
+     */
+    private static final class Stoppable extends FilterOutputStream {
+        Stoppable(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            stopIfInterrupted();
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            stopIfInterrupted();
+            out.write(b, off, len);
+        }
+
+        private static void stopIfInterrupted() throws InterruptedIOException {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("stopped: the rest of the report failed");
+            }
         }
     }
 

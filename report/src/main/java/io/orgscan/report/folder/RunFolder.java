@@ -288,6 +288,8 @@ public final class RunFolder implements AutoCloseable {
      * the file is deleted and the exception (a {@link ReportWriteException} for I/O failures, any other
      * exception unchanged) propagates.
      *
+     * Two threads may stage different files at once (the exports are written beside the rest).
+     *
      * @return the file's name, size and SHA-256, computed over exactly the bytes written (rows unset)
      */
     public WrittenFile stage(String fileName, Content content) throws ReportWriteException {
