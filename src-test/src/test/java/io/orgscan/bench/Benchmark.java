@@ -64,7 +64,7 @@ public final class Benchmark {
     /** The report formats of before the exports for other tools, and all of them: rendered alternately, in pairs. */
     static final String FORMATS_BEFORE = "json,csv,xlsx";
     static final String FORMATS_ALL = "json,csv,xlsx,ocsf,asff,junit";
-    static final int EXPORT_PAIRS = 3;
+    static final int EXPORT_PAIRS = 5;
     static final int THROTTLE_ROUNDS = 2;
     static final int THROTTLE_LATENCY_MS = SLOW_NETWORK_MS;
 
