@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.orgscan.model.AccountRef;
 import io.orgscan.model.Cell;
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.model.ExceptionEntry;
 import io.orgscan.model.Reason;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.report.evidence.Control;
@@ -18,6 +19,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -89,6 +91,10 @@ public final class AsffFindingsWriter {
     private static final SerializedString ACCOUNT_NAME_FIELD = new SerializedString("orgscan/AccountName");
     private static final SerializedString OU_PATH_FIELD = new SerializedString("orgscan/OuPath");
     private static final SerializedString COVERED_BY_ARN_FIELD = new SerializedString("orgscan/CoveredByArn");
+    private static final SerializedString EXCEPTION_DISPOSITION_FIELD = new SerializedString("orgscan/ExceptionDisposition");
+    private static final SerializedString EXCEPTION_OWNER_FIELD = new SerializedString("orgscan/ExceptionOwner");
+    private static final SerializedString EXCEPTION_TICKET_FIELD = new SerializedString("orgscan/ExceptionTicket");
+    private static final SerializedString EXCEPTION_EXPIRES_FIELD = new SerializedString("orgscan/ExceptionExpires");
     private static final SerializedString SCHEMA_VERSION_VALUE = new SerializedString(SCHEMA_VERSION);
     private static final SerializedString AWS_ACCOUNT = new SerializedString("AwsAccount");
     private static final SerializedString ACTIVE = new SerializedString("ACTIVE");
@@ -321,6 +327,15 @@ public final class AsffFindingsWriter {
         fitted(g, ACCOUNT_NAME_FIELD, account.name);
         fitted(g, OU_PATH_FIELD, account.ouPath);
         fitted(g, COVERED_BY_ARN_FIELD, AsffText.fit(cell.coveredByArn(), PRODUCT_FIELD_LIMIT));
+        Optional<ExceptionEntry> exception = input.exceptions().applying(cell.key());
+        if (exception.isPresent()) {
+            // ProductFields, which each import updates; Workflow and Note belong to the Security Hub user.
+            ExceptionEntry entry = exception.get();
+            fitted(g, EXCEPTION_DISPOSITION_FIELD, entry.disposition().name());
+            fitted(g, EXCEPTION_OWNER_FIELD, AsffText.fit(entry.owner(), PRODUCT_FIELD_LIMIT));
+            fitted(g, EXCEPTION_TICKET_FIELD, AsffText.fit(entry.ticket(), PRODUCT_FIELD_LIMIT));
+            fitted(g, EXCEPTION_EXPIRES_FIELD, entry.expires() == null ? null : entry.expires().toString());
+        }
         g.writeEndObject();
     }
 

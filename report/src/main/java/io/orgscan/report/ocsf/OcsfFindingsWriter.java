@@ -9,14 +9,17 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.orgscan.model.AccountRef;
 import io.orgscan.model.Cell;
 import io.orgscan.model.ComplianceStatus;
+import io.orgscan.model.ExceptionEntry;
 import io.orgscan.model.ScanMetadata;
 import io.orgscan.report.evidence.Control;
 import io.orgscan.report.evidence.RenderInput;
+import io.orgscan.report.exceptions.ExceptionMatches;
 import io.orgscan.report.table.FindingsTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * findings.ocsf.json: one OCSF 1.6.0 Compliance Finding (class_uid 2003, cloud profile) per account x
@@ -83,6 +86,10 @@ public final class OcsfFindingsWriter {
     private static final SerializedString UNMAPPED_ = encoded("unmapped");
     private static final SerializedString REASON_ = encoded("reason");
     private static final SerializedString REGION_OPT_STATUS_ = encoded("region_opt_status");
+    private static final SerializedString EXCEPTION_DISPOSITION_ = encoded("exception_disposition");
+    private static final SerializedString EXCEPTION_OWNER_ = encoded("exception_owner");
+    private static final SerializedString EXCEPTION_TICKET_ = encoded("exception_ticket");
+    private static final SerializedString EXCEPTION_EXPIRES_ = encoded("exception_expires");
     private static final SerializedString AWS = encoded("AWS");
     private static final SerializedString AWS_ACCOUNT = encoded("AWS Account");
     private static final SerializedString ACCOUNT_RESOURCE = encoded("AWS::::Account");
@@ -97,6 +104,7 @@ public final class OcsfFindingsWriter {
 
     private final ScanMetadata scan;
     private final Control control;
+    private final ExceptionMatches exceptions;
     private final java.util.Map<io.orgscan.model.ComplianceStatus, OcsfStatus> statuses =
             new java.util.EnumMap<>(io.orgscan.model.ComplianceStatus.class);
     private final long time;
@@ -111,6 +119,7 @@ public final class OcsfFindingsWriter {
     private OcsfFindingsWriter(RenderInput input) throws IOException {
         this.scan = input.scan().metadata();
         this.control = input.control();
+        this.exceptions = input.exceptions();
         for (io.orgscan.model.ComplianceStatus s : io.orgscan.model.ComplianceStatus.values()) {
             statuses.put(s, OcsfStatus.of(s, control));
         }
@@ -275,8 +284,34 @@ public final class OcsfFindingsWriter {
         gen.writeString(cell.reason().name());
         gen.writeFieldName(REGION_OPT_STATUS_);
         gen.writeString(cell.regionOptStatus().awsValue());
+        Optional<ExceptionEntry> exception = exceptions.applying(cell.key());
+        if (exception.isPresent()) {
+            writeException(gen, exception.get());
+        }
         gen.writeEndObject();
         gen.writeEndObject();
+    }
+
+    /**
+     * The exceptions register entry that applies to the cell, as findings.csv's four exception columns
+     * have it (empty values left out). OCSF has no attribute for a disposition that changes nothing:
+     * the finding's own status stays as found.
+     */
+    private static void writeException(JsonGenerator gen, ExceptionEntry entry) throws IOException {
+        gen.writeFieldName(EXCEPTION_DISPOSITION_);
+        gen.writeString(entry.disposition().name());
+        if (!entry.owner().isEmpty()) {
+            gen.writeFieldName(EXCEPTION_OWNER_);
+            gen.writeString(entry.owner());
+        }
+        if (!entry.ticket().isEmpty()) {
+            gen.writeFieldName(EXCEPTION_TICKET_);
+            gen.writeString(entry.ticket());
+        }
+        if (entry.expires() != null) {
+            gen.writeFieldName(EXCEPTION_EXPIRES_);
+            gen.writeString(entry.expires().toString());
+        }
     }
 
     private static void writeResource(JsonGenerator gen, String uid, SerializedString type, String region, int roleId)

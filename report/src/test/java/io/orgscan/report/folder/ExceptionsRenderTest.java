@@ -12,6 +12,7 @@ import io.orgscan.model.ScanResult;
 import io.orgscan.report.exceptions.RegisterFile;
 import io.orgscan.report.json.ScanJson;
 import io.orgscan.report.testkit.CsvReader;
+import io.orgscan.report.testkit.OcsfReader;
 import io.orgscan.report.testkit.ScanFixture;
 import io.orgscan.report.testkit.WorkbookReader;
 import java.io.OutputStream;
@@ -98,6 +99,60 @@ class ExceptionsRenderTest {
         assertThat(exceptionColumns(records, PROD, "us-east-1")).as("only an expired entry matches")
                 .containsExactly("", "", "", "");
         assertThat(exceptionColumns(records, PROD, "eu-west-1")).containsExactly("", "", "", "");
+    }
+
+    @Test
+    void theOcsfAndAsffFindingsCarryTheEntryThatAppliesAndNothingElseChanges() throws Exception {
+        Path plain = render(scan(), "plain");
+        Path with = render(scan().withExceptions(register()), "with");
+
+        List<JsonNode> events = OcsfReader.events(with.resolve("findings.ocsf.json"));
+        List<JsonNode> plainEvents = OcsfReader.events(plain.resolve("findings.ocsf.json"));
+        assertThat(events).hasSameSizeAs(plainEvents);
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(OcsfReader.errors(events.get(i))).as("event %d against the OCSF schema", i).isEmpty();
+            com.fasterxml.jackson.databind.node.ObjectNode without = events.get(i).deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) without.get("unmapped"))
+                    .remove(List.of("exception_disposition", "exception_owner", "exception_ticket", "exception_expires"));
+            assertThat(without).as("a register changes nothing else in event %d", i).isEqualTo(plainEvents.get(i));
+        }
+        assertThat(ocsfException(events, SANDBOX, "us-east-1")).isEqualTo(
+                "{\"exception_disposition\":\"RISK_ACCEPTED\",\"exception_owner\":" + TREE.writeValueAsString(HOSTILE_OWNER)
+                        + ",\"exception_ticket\":\"-1+1\",\"exception_expires\":\"2026-03-31\"}");
+        assertThat(ocsfException(events, SANDBOX, "eu-west-1"))
+                .isEqualTo("{\"exception_disposition\":\"REMEDIATE\",\"exception_owner\":\"team-a\",\"exception_ticket\":\"SEC-2\"}");
+        assertThat(ocsfException(events, PROD, "us-east-1")).as("only an expired entry matches").isEqualTo("{}");
+
+        List<JsonNode> findings = new ArrayList<>();
+        TREE.readTree(with.resolve("findings.asff.json").toFile()).forEach(batch -> batch.get("Findings").forEach(findings::add));
+        JsonNode sandboxUsEast = asffFinding(findings, SANDBOX, "us-east-1");
+        assertThat(sandboxUsEast.get("ProductFields").get("orgscan/ExceptionDisposition").asText()).isEqualTo("RISK_ACCEPTED");
+        assertThat(sandboxUsEast.get("ProductFields").get("orgscan/ExceptionOwner").asText()).isEqualTo(HOSTILE_OWNER);
+        assertThat(sandboxUsEast.get("ProductFields").get("orgscan/ExceptionTicket").asText()).isEqualTo("-1+1");
+        assertThat(sandboxUsEast.get("ProductFields").get("orgscan/ExceptionExpires").asText()).isEqualTo("2026-03-31");
+        assertThat(sandboxUsEast.get("Workflow").get("Status").asText()).as("the Security Hub user's, not the register's")
+                .isEqualTo("NEW");
+        assertThat(sandboxUsEast.get("Compliance").get("Status").asText()).isEqualTo("FAILED");
+        assertThat(asffFinding(findings, PROD, "us-east-1").get("ProductFields").has("orgscan/ExceptionDisposition"))
+                .isFalse();
+    }
+
+    /** The exception attributes of an event's unmapped object, as compact JSON. */
+    static String ocsfException(List<JsonNode> events, String account, String region) {
+        JsonNode unmapped = events.stream().filter(e -> e.get("cloud").get("account").get("uid").asText().equals(account)
+                && e.get("cloud").get("region").asText().equals(region)).findFirst().orElseThrow().get("unmapped");
+        com.fasterxml.jackson.databind.node.ObjectNode only = TREE.createObjectNode();
+        unmapped.fields().forEachRemaining(field -> {
+            if (field.getKey().startsWith("exception_")) {
+                only.set(field.getKey(), field.getValue());
+            }
+        });
+        return only.toString();
+    }
+
+    static JsonNode asffFinding(List<JsonNode> findings, String account, String region) {
+        return findings.stream().filter(f -> f.get("Id").asText().equals("iam-aa-coverage:aws:" + account + ":" + region))
+                .findFirst().orElseThrow();
     }
 
     static List<String> exceptionColumns(List<CSVRecord> records, String account, String region) {

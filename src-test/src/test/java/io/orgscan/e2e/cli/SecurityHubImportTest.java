@@ -197,6 +197,33 @@ class SecurityHubImportTest {
     }
 
     @Test
+    void aBatchWithExceptionsRegisterEntriesPassesTheCliAndArrivesAsTheFileHoldsIt() throws Exception {
+        Path again = tempDir.resolve("with-register");
+        OrgscanInProcess.Result report = OrgscanInProcess.run("report", run.resolve("scan.json").toString(),
+                "--format", "asff", "--exceptions", findUp(Path.of("samples", "demo-exceptions.csv")).toString(),
+                "--out-dir", again.toString());
+        assertThat(report.exitCode()).as(report.err()).isIn(0, 3, 4);
+        JsonNode file = JSON.readTree(again.resolve("findings.asff.json").toFile());
+        JsonNode batch = null;
+        for (JsonNode candidate : file) {
+            for (JsonNode finding : candidate.get("Findings")) {
+                if (finding.get("ProductFields").has("orgscan/ExceptionDisposition")) {
+                    batch = candidate;
+                }
+            }
+        }
+        assertThat(batch).as("a finding the demo register covers").isNotNull();
+        int before = sim.securityHubImports().size();
+
+        CliResult result = importBatch(batch, scanner, HOME, "register-batch");
+
+        assertThat(result.json().get("FailedCount").asInt()).as(result.describe()).isZero();
+        List<SecurityHubImports.Import> arrived = importsSince(before);
+        assertThat(arrived).hasSize(1);
+        assertThat(JSON.readTree(arrived.get(0).body())).isEqualTo(batch);
+    }
+
+    @Test
     void theRealScansJunitXmlValidatesAgainstJenkinsSchema() throws Exception {
         var xsd = SecurityHubImportTest.class.getResource("/io/orgscan/report/junit/junit-10.xsd");
         assertThat(xsd).as("junit-10.xsd from report's test-jar").isNotNull();
