@@ -16,14 +16,13 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
  * that stops answering stops costing attempt timeouts from its second one on. One client, one
  * endpoint: the clients of this scan are per service and region.
  */
-final class BreakingRetryStrategy implements RetryStrategy {
-    private final RetryStrategy retries;
+final class BreakingRetryStrategy extends RetryStrategyDecorator {
     private final EndpointBreaker breaker;
     private final String endpoint;
 
     /** @param endpoint the client's {@link ClientFactory#endpointName} */
     BreakingRetryStrategy(RetryStrategy retries, EndpointBreaker breaker, String endpoint) {
-        this.retries = retries;
+        super(retries);
         this.breaker = breaker;
         this.endpoint = endpoint;
     }
@@ -54,20 +53,5 @@ final class BreakingRetryStrategy implements RetryStrategy {
     public RecordSuccessResponse recordSuccess(RecordSuccessRequest request) {
         breaker.answered(endpoint);
         return retries.recordSuccess(request);
-    }
-
-    @Override
-    public int maxAttempts() {
-        return retries.maxAttempts();
-    }
-
-    @Override
-    public boolean useClientDefaults() {
-        return false;
-    }
-
-    @Override
-    public Builder<?, ?> toBuilder() {
-        return retries.toBuilder();
     }
 }

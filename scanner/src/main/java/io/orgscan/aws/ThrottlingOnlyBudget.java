@@ -20,8 +20,7 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
  * Organizations' answers would hold the scan for those minutes before saying so. Throttling is what
  * the SDK itself calls throttling ({@link RetryUtils#isThrottlingException}).
  */
-final class ThrottlingOnlyBudget implements RetryStrategy {
-    private final RetryStrategy retries;
+final class ThrottlingOnlyBudget extends RetryStrategyDecorator {
     private final int otherAttempts;
 
     /** The wrapped strategy's token, and how many attempts of the call failed other than by throttling. */
@@ -29,10 +28,10 @@ final class ThrottlingOnlyBudget implements RetryStrategy {
     }
 
     ThrottlingOnlyBudget(RetryStrategy retries, int otherAttempts) {
+        super(retries);
         if (otherAttempts < 1) {
             throw new IllegalArgumentException("otherAttempts must be at least 1: " + otherAttempts);
         }
-        this.retries = retries;
         this.otherAttempts = otherAttempts;
     }
 
@@ -59,21 +58,6 @@ final class ThrottlingOnlyBudget implements RetryStrategy {
         Token token = (Token) request.token();
         RecordSuccessResponse response = retries.recordSuccess(RecordSuccessRequest.create(token.wrapped()));
         return RecordSuccessResponse.create(new Token(response.token(), token.otherFailures()));
-    }
-
-    @Override
-    public int maxAttempts() {
-        return retries.maxAttempts();
-    }
-
-    @Override
-    public boolean useClientDefaults() {
-        return false;
-    }
-
-    @Override
-    public Builder<?, ?> toBuilder() {
-        return retries.toBuilder();
     }
 
     static boolean throttled(Throwable failure) {

@@ -103,7 +103,7 @@ final class Exports implements FilesBeside, AutoCloseable {
      * reports theirs, the first.
      */
     Optional<ReportWriteException> failure() {
-        if (!written.isDone() || written.isCancelled()) {
+        if (!written.isDone()) {
             return Optional.empty();
         }
         try {
